@@ -1,0 +1,116 @@
+/**
+ * Batches for training and rows for evaluation, built on the CPU from the split: pure TS, fixed
+ * shapes. Fixed batch shapes matter on webgpu, whose buffer pool keeps one buffer per exact size.
+ */
+import { Rng } from './rng';
+import type { Split } from './types';
+
+/**
+ * An endless, seeded stream of training examples: a shuffled pass over all (user, train item)
+ * pairs, reshuffled when used up, so every batch has exactly `batchSize` examples.
+ */
+export class ExampleStream {
+  private readonly order: Int32Array;
+  private pos = 0;
+  private readonly rng: Rng;
+  /** Examples handed out so far. */
+  seen = 0;
+
+  constructor(
+    private readonly split: Split,
+    readonly batchSize: number,
+    seed: number,
+  ) {
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batch size must be a positive integer, got ${batchSize}`);
+    if (split.trainUsers.length === 0) throw new Error('there are no training examples');
+    this.rng = new Rng(seed);
+    this.order = new Int32Array(split.trainUsers.length);
+    for (let i = 0; i < this.order.length; i++) this.order[i] = i;
+    this.rng.shuffle(this.order);
+  }
+
+  /** Training examples per epoch. */
+  get epochSize(): number {
+    return this.order.length;
+  }
+
+  /** Epochs completed, fractional. */
+  get epoch(): number {
+    return this.seen / this.order.length;
+  }
+
+  /** Fills the next batch's users and target items. */
+  next(users: Int32Array, targets: Int32Array): void {
+    const { trainUsers, trainItems } = this.split;
+    for (let b = 0; b < this.batchSize; b++) {
+      if (this.pos === this.order.length) {
+        this.rng.shuffle(this.order);
+        this.pos = 0;
+      }
+      const e = this.order[this.pos++];
+      users[b] = trainUsers[e];
+      targets[b] = trainItems[e];
+    }
+    this.seen += this.batchSize;
+  }
+}
+
+/**
+ * History rows [B, nItems] for training: 1/(n−1) on each of the user's n train items except the
+ * target (the label never leaks into its own input); all zero when the target is the only one.
+ */
+export function fillTrainHistory(split: Split, users: Int32Array, targets: Int32Array, out: Float32Array): void {
+  const N = split.nItems;
+  out.fill(0);
+  const { histOffsets, histItems } = split;
+  for (let b = 0; b < users.length; b++) {
+    const u = users[b];
+    const s = histOffsets[u];
+    const e = histOffsets[u + 1];
+    const n = e - s;
+    if (n <= 1) continue;
+    const w = 1 / (n - 1);
+    const row = b * N;
+    for (let i = s; i < e; i++) out[row + histItems[i]] = w;
+    out[row + targets[b]] = 0;
+  }
+}
+
+/**
+ * Rows for scoring users at evaluation time: `history` gets 1/n on each of the user's n train
+ * items; `exclude` gets 1 on every item that is not a candidate — the train items and, when
+ * ranking the test item, the validation item.
+ */
+export function fillEvalRows(
+  split: Split,
+  users: Int32Array,
+  heldOut: 'val' | 'test',
+  history: Float32Array,
+  exclude: Float32Array,
+): void {
+  const N = split.nItems;
+  history.fill(0);
+  exclude.fill(0);
+  const { histOffsets, histItems } = split;
+  for (let b = 0; b < users.length; b++) {
+    const u = users[b];
+    if (u < 0) continue;
+    const s = histOffsets[u];
+    const e = histOffsets[u + 1];
+    const row = b * N;
+    const w = e > s ? 1 / (e - s) : 0;
+    for (let i = s; i < e; i++) {
+      history[row + histItems[i]] = w;
+      exclude[row + histItems[i]] = 1;
+    }
+    if (heldOut === 'test' && split.valItem[u] >= 0) exclude[row + split.valItem[u]] = 1;
+  }
+}
+
+/** A fixed, seeded sample of evaluated users (for live validation every N steps). */
+export function sampleEvalUsers(split: Split, count: number, seed: number): Int32Array {
+  const all = Int32Array.from(split.evalUsers);
+  if (count >= all.length) return all;
+  new Rng(seed).shuffle(all);
+  return all.slice(0, count).sort();
+}

@@ -1,0 +1,97 @@
+/**
+ * The teacher: u = user embedding, h = mean of the user's other history items' embeddings,
+ * x = MLP([u; h]) + u + h, logits = x · item embeddings + item bias.
+ * The residual, dropout 0.5 and a little L2 are what make it clearly beat the student
+ * (shared/notes/reference-results.md). Item output embeddings are stored transposed ([dim, N]) so
+ * the forward product needs no transpose flag.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { defaultTeacherConfig, type TeacherConfig } from './config';
+import { initialWeights } from './init';
+import { embeddingGrad, mm, sumRows } from './ops';
+import { makeVariables, type BatchInput, type Forward, type Recommender } from './recommender';
+import { teacherWeightSpecs, type WeightSpec } from './size';
+
+/** Checks settings by name, so a bad size slider gives a sentence instead of a shape error. */
+export function validateTeacherConfig(nUsers: number, nItems: number, c: TeacherConfig): void {
+  if (!Number.isInteger(nUsers) || nUsers < 1) throw new Error(`teacher: nUsers must be a positive integer, got ${nUsers}`);
+  if (!Number.isInteger(nItems) || nItems < 2) throw new Error(`teacher: nItems must be an integer ≥ 2, got ${nItems}`);
+  if (!Number.isInteger(c.dim) || c.dim < 1 || c.dim > 1024) throw new Error(`teacher: dim must be an integer in 1..1024, got ${c.dim}`);
+  if (!Number.isInteger(c.hidden) || c.hidden < 1 || c.hidden > 4096) throw new Error(`teacher: hidden must be an integer in 1..4096, got ${c.hidden}`);
+  if (!(c.dropout >= 0 && c.dropout < 1)) throw new Error(`teacher: dropout must be in [0, 1), got ${c.dropout}`);
+  if (!(c.l2 >= 0)) throw new Error(`teacher: l2 must be ≥ 0, got ${c.l2}`);
+  if (!(c.lr > 0)) throw new Error(`teacher: lr must be > 0, got ${c.lr}`);
+}
+
+/** The large recommender. */
+export class TeacherModel implements Recommender {
+  readonly kind = 'teacher' as const;
+  readonly usesHistory = true;
+  readonly specs: WeightSpec[];
+  readonly weights: Record<string, tf.Variable>;
+  readonly dropoutWidth: number;
+  readonly dim: number;
+
+  /**
+   * @param init initial values per weight name; drawn from `seed` when omitted.
+   * @example new TeacherModel(2668, 2000, defaultTeacherConfig, 1) // 453,520 parameters
+   */
+  constructor(
+    readonly nUsers: number,
+    readonly nItems: number,
+    readonly config: TeacherConfig = defaultTeacherConfig,
+    seed = 1,
+    init?: Record<string, Float32Array>,
+  ) {
+    validateTeacherConfig(nUsers, nItems, config);
+    this.specs = teacherWeightSpecs(nUsers, nItems, config);
+    this.dim = config.dim;
+    this.dropoutWidth = config.dropout > 0 ? config.hidden : 0;
+    this.weights = makeVariables('teacher', this.specs, init ?? initialWeights(this.specs, seed, config.initStd));
+  }
+
+  forward(input: BatchInput, training: boolean): Forward {
+    const w = this.weights;
+    if (!input.history) throw new Error('teacher: the batch has no history rows');
+    const u = tf.gather(w.userEmb, input.users) as tf.Tensor2D;
+    const h = tf.matMul(input.history, w.histEmb as tf.Tensor2D);
+    const z = tf.concat([u, h], 1);
+    const m1 = tf.add(tf.matMul(z, w.W1 as tf.Tensor2D), w.b1);
+    const r = tf.relu(m1);
+    const rd = training && input.dropoutMask ? tf.mul(r, input.dropoutMask) : r;
+    const m2 = tf.add(tf.matMul(rd, w.W2 as tf.Tensor2D), w.b2);
+    const x = tf.add(tf.add(m2, u), h) as tf.Tensor2D;
+    const logits = tf.add(tf.matMul(x, w.itemEmbT as tf.Tensor2D), w.itemBias) as tf.Tensor2D;
+    return { logits, userVec: x, cache: { z, m1, rd } };
+  }
+
+  backward(input: BatchInput, fw: Forward, g: tf.Tensor2D, dUserVec?: tf.Tensor2D): Record<string, tf.Tensor> {
+    const w = this.weights;
+    const { z, m1, rd } = fw.cache as { z: tf.Tensor2D; m1: tf.Tensor2D; rd: tf.Tensor2D };
+    const d = this.dim;
+    const x = fw.userVec;
+    const itemEmbT = mm(x, g, true); // [d,N] = xᵀ·g
+    const itemBias = sumRows(g);
+    let dx = mm(g, w.itemEmbT as tf.Tensor2D, false, true); // [B,d]
+    if (dUserVec) dx = tf.add(dx, dUserVec);
+    const W2 = mm(rd, dx, true);
+    const b2 = sumRows(dx);
+    let dr = mm(dx, w.W2 as tf.Tensor2D, false, true);
+    if (input.dropoutMask && this.dropoutWidth > 0) dr = tf.mul(dr, input.dropoutMask);
+    const dm1 = tf.mul(dr, tf.step(m1)) as tf.Tensor2D;
+    const W1 = mm(z, dm1, true);
+    const b1 = sumRows(dm1);
+    const dz = mm(dm1, w.W1 as tf.Tensor2D, false, true);
+    const [dzu, dzh] = tf.split(dz, [d, d], 1) as [tf.Tensor2D, tf.Tensor2D];
+    const du = tf.add(dzu, dx) as tf.Tensor2D;
+    const dh = tf.add(dzh, dx) as tf.Tensor2D;
+    // dHist = historyᵀ·dh, computed as (dhᵀ·history)ᵀ so the big [B,N] operand is never transposed.
+    const histEmb = tf.transpose(mm(dh, input.history as tf.Tensor2D, true));
+    const userEmb = embeddingGrad(input.users, du, this.nUsers);
+    return { userEmb, histEmb, W1, b1, W2, b2, itemEmbT, itemBias };
+  }
+
+  dispose(): void {
+    for (const v of Object.values(this.weights)) v.dispose();
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * The training core: a teacher, a student trained alone and the same student trained with
+ * distillation, stepped in lockstep on the same batches. Plain class, no DOM and no worker: the
+ * browser worker, the CLI and the tests all drive this one. The engine owns every tensor; callers
+ * get plain numbers.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { ExampleStream, fillTrainHistory } from '../data/batches';
+import { Rng } from '../data/rng';
+import type { Split } from '../data/types';
+import type { DistillConfig } from '../distill/config';
+import { hardLoss, kdLoss } from '../distill/losses';
+import { initialWeights } from '../models/init';
+import { oneHotF } from '../models/ops';
+import type { BatchInput, Forward } from '../models/recommender';
+import { StudentModel } from '../models/student';
+import { TeacherModel } from '../models/teacher';
+import { studentWeightSpecs } from '../models/size';
+import { Adam } from './adam';
+import { validateTrainConfig, type TrainConfig } from './config';
+
+/** Loss values of one step; NaN where a model did not take part. */
+export interface LossRow {
+  step: number;
+  /** Epochs of training data seen by the students (by the teacher while it trains alone). */
+  epoch: number;
+  teacher: number;
+  student: number;
+  kdHard: number;
+  kdDistill: number;
+  kdTotal: number;
+}
+
+/** Which models a step touches. */
+export interface Roles {
+  teacher: 'train' | 'frozen' | 'off';
+  student: boolean;
+  kd: boolean;
+}
+
+/** Seeds derived from the run seed, one per purpose, so changing one purpose never shifts another. */
+export function seedsFor(seed: number) {
+  const r = new Rng(seed);
+  return { teacherInit: r.nextU32(), studentInit: r.nextU32(), stream: r.nextU32(), dropout: r.nextU32(), projector: r.nextU32() };
+}
+
+/** Hint projector shape: student dim → teacher dim. */
+function projectorSpecs(dS: number, dT: number) {
+  return [
+    { name: 'P', shape: [dS, dT], perRowScale: false },
+    { name: 'b', shape: [dT], perRowScale: false },
+  ];
+}
+
+export class DistillEngine {
+  readonly teacher: TeacherModel;
+  readonly student: StudentModel;
+  readonly kd: StudentModel;
+  /** Hint projector (student user vector → teacher user vector); training-only, never deployed. */
+  readonly projector: { P: tf.Variable; b: tf.Variable };
+  private readonly adamT: Adam;
+  private readonly adamS: Adam;
+  private readonly adamK: Adam;
+  private readonly stream: ExampleStream;
+  private readonly dropRng: Rng;
+  private readonly users: Int32Array;
+  private readonly targets: Int32Array;
+  private readonly history: Float32Array;
+  private readonly mask: Float32Array | null;
+  distill: DistillConfig;
+  roles: Roles;
+  /** Steps taken. */
+  steps = 0;
+
+  /**
+   * @param teacherWeights a trained teacher (checkpoint); it starts frozen. Without it the teacher
+   *   starts from its seeded initialisation and trains (online or first, as `roles` says).
+   */
+  constructor(
+    readonly split: Split,
+    readonly config: TrainConfig,
+    teacherWeights?: Record<string, Float32Array>,
+  ) {
+    validateTrainConfig(config, split.nUsers, split.nItems);
+    const seeds = seedsFor(config.seed);
+    const { nUsers, nItems } = split;
+    this.teacher = new TeacherModel(nUsers, nItems, config.teacher, seeds.teacherInit, teacherWeights);
+    // The two students start from identical weights: any difference between them is distillation's doing.
+    const sInit = initialWeights(studentWeightSpecs(nUsers, nItems, config.student), seeds.studentInit, config.student.initStd);
+    this.student = new StudentModel(nUsers, nItems, config.student, 0, sInit);
+    this.kd = new StudentModel(nUsers, nItems, config.student, 0, sInit);
+    const pInit = initialWeights(projectorSpecs(config.student.dim, config.teacher.dim), seeds.projector, 0);
+    this.projector = {
+      P: tf.variable(tf.tensor2d(pInit.P, [config.student.dim, config.teacher.dim]), true),
+      b: tf.variable(tf.tensor1d(pInit.b), true),
+    };
+    this.adamT = new Adam(this.teacher.weights, config.teacher.lr, config.teacher.l2);
+    this.adamS = new Adam(this.student.weights, config.student.lr, config.student.l2);
+    this.adamK = new Adam({ ...this.kd.weights, projP: this.projector.P, projB: this.projector.b }, config.student.lr, config.student.l2);
+    this.stream = new ExampleStream(split, config.batchSize, seeds.stream);
+    this.dropRng = new Rng(seeds.dropout);
+    const B = config.batchSize;
+    this.users = new Int32Array(B);
+    this.targets = new Int32Array(B);
+    this.history = new Float32Array(B * nItems);
+    this.mask = this.teacher.dropoutWidth > 0 ? new Float32Array(B * this.teacher.dropoutWidth) : null;
+    this.distill = { ...config.distill };
+    this.roles = teacherWeights ? { teacher: 'frozen', student: true, kd: true } : config.schedule === 'online' ? { teacher: 'train', student: true, kd: true } : { teacher: 'train', student: false, kd: false };
+  }
+
+  /** Epochs of training data seen so far. */
+  get epoch(): number {
+    return this.stream.epoch;
+  }
+
+  get stepsPerEpoch(): number {
+    return Math.ceil(this.stream.epochSize / this.config.batchSize);
+  }
+
+  /** Student learning rate for both students, live. */
+  setStudentLr(lr: number): void {
+    this.adamS.lr = lr;
+    this.adamK.lr = lr;
+  }
+
+  setTeacherLr(lr: number): void {
+    this.adamT.lr = lr;
+  }
+
+  private fillDropout(): void {
+    if (!this.mask) return;
+    const p = this.config.teacher.dropout;
+    const keep = 1 / (1 - p);
+    for (let i = 0; i < this.mask.length; i++) this.mask[i] = this.dropRng.next() < p ? 0 : keep;
+  }
+
+  /**
+   * Enqueues one step of every active model on the next batch. Returns, when `report` is set,
+   * a [5] tensor of loss values (teacher, student, kdHard, kdDistill, kdTotal; NaN when absent)
+   * that the caller reads back and disposes.
+   */
+  step(report: boolean): tf.Tensor1D | null {
+    const { roles } = this;
+    const B = this.config.batchSize;
+    const N = this.split.nItems;
+    this.stream.next(this.users, this.targets);
+    const teacherUsed = roles.teacher === 'train' || (roles.kd && roles.teacher === 'frozen') || (report && roles.teacher !== 'off');
+    if (teacherUsed) fillTrainHistory(this.split, this.users, this.targets, this.history);
+    const teacherTrains = roles.teacher === 'train';
+    if (teacherTrains) this.fillDropout();
+    this.steps += 1;
+    const out = tf.tidy(() => {
+      const input: BatchInput = {
+        users: tf.tensor1d(this.users, 'int32'),
+        history: teacherUsed ? tf.tensor2d(this.history, [B, N]) : null,
+        dropoutMask: teacherTrains && this.mask ? tf.tensor2d(this.mask, [B, this.teacher.dropoutWidth]) : null,
+      };
+      const onehot = oneHotF(tf.tensor1d(this.targets, 'int32'), N);
+      const nan = tf.scalar(NaN);
+      let teacherLoss: tf.Scalar = nan;
+      let tf_: Forward | null = null;
+      if (teacherTrains) {
+        tf_ = this.teacher.forward(input, true);
+        const l = hardLoss(tf_.logits, onehot, report);
+        this.adamT.apply(this.teacher.backward(input, tf_, l.grad));
+        if (l.value) teacherLoss = l.value;
+      } else if (teacherUsed) {
+        tf_ = this.teacher.forward(input, false);
+        if (report) teacherLoss = hardLoss(tf_.logits, onehot, true).value ?? nan;
+      }
+      let studentLoss: tf.Scalar = nan;
+      if (roles.student) {
+        const fw = this.student.forward(input);
+        const l = hardLoss(fw.logits, onehot, report);
+        this.adamS.apply(this.student.backward(input, fw, l.grad));
+        if (l.value) studentLoss = l.value;
+      }
+      let kdParts: tf.Tensor1D = tf.stack([nan, nan, nan]) as tf.Tensor1D;
+      if (roles.kd && tf_) {
+        const fw = this.kd.forward(input);
+        const k = kdLoss(
+          {
+            zs: fw.logits,
+            zt: tf_.logits,
+            onehot,
+            studentVec: fw.userVec,
+            teacherVec: tf_.userVec,
+            projector: { P: this.projector.P as tf.Tensor2D, b: this.projector.b as tf.Tensor1D },
+          },
+          this.distill,
+          report,
+        );
+        const grads = this.kd.backward(input, fw, k.grad, k.dUserVec ?? undefined);
+        if (k.projector) {
+          grads.projP = k.projector.P;
+          grads.projB = k.projector.b;
+        }
+        this.adamK.apply(grads);
+        if (k.parts) kdParts = k.parts;
+      }
+      if (!report) return undefined;
+      return tf.concat([tf.stack([teacherLoss, studentLoss]), kdParts]) as tf.Tensor1D;
+    });
+    return out ?? null;
+  }
+
+  /** One step, read back into a LossRow when `report` is set. */
+  async stepAndRead(report: boolean): Promise<LossRow | null> {
+    const t = this.step(report);
+    if (!t) return null;
+    const v = await t.data();
+    t.dispose();
+    return { step: this.steps, epoch: this.epoch, teacher: v[0], student: v[1], kdHard: v[2], kdDistill: v[3], kdTotal: v[4] };
+  }
+
+  /** Frees every tensor the engine made. */
+  dispose(): void {
+    this.teacher.dispose();
+    this.student.dispose();
+    this.kd.dispose();
+    this.projector.P.dispose();
+    this.projector.b.dispose();
+    this.adamT.dispose();
+    this.adamS.dispose();
+    this.adamK.dispose();
+  }
+}

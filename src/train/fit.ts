@@ -1,0 +1,96 @@
+/**
+ * Epoch-based training of one role of the engine, with validation after every epoch and the
+ * best-on-validation weights kept: the number of epochs is chosen on the validation item, never on
+ * the test item. Used by the CLI and the benchmark; the studio steps the engine itself.
+ */
+import type { RankingMetrics } from '../eval/metrics';
+import { readWeights, writeWeights, type Recommender } from '../models/recommender';
+import type { DistillEngine, LossRow, Roles } from './engine';
+import { EvalBuffers, evaluate } from './evaluate';
+
+/** Which model a phase trains. */
+export type Role = 'teacher' | 'student' | 'kd';
+
+export interface EpochInfo {
+  role: Role;
+  epoch: number;
+  loss: number;
+  val: RankingMetrics;
+  seconds: number;
+}
+
+export interface FitResult {
+  role: Role;
+  bestEpoch: number;
+  bestVal: RankingMetrics;
+  epochs: EpochInfo[];
+  /** Training time, validation excluded. */
+  trainSeconds: number;
+  /** Training examples per second over the phase. */
+  examplesPerSecond: number;
+}
+
+const rolesFor: Record<Role, Roles> = {
+  teacher: { teacher: 'train', student: false, kd: false },
+  student: { teacher: 'off', student: true, kd: false },
+  kd: { teacher: 'frozen', student: false, kd: true },
+};
+
+/** The model a role trains. */
+export function modelOf(engine: DistillEngine, role: Role): Recommender {
+  return role === 'teacher' ? engine.teacher : role === 'student' ? engine.student : engine.kd;
+}
+
+function lossOf(role: Role, r: LossRow): number {
+  return role === 'teacher' ? r.teacher : role === 'student' ? r.student : r.kdTotal;
+}
+
+/**
+ * Trains one role for `epochs` epochs; after each, NDCG@10 on the validation item of `valUsers`.
+ * With `keepBest`, the weights of the best epoch are restored at the end.
+ * Loss is read back every `reportEvery` steps only (read-backs stall GPUs).
+ */
+export async function fitRole(
+  engine: DistillEngine,
+  role: Role,
+  opts: { epochs: number; valUsers: Int32Array; keepBest?: boolean; reportEvery?: number; onEpoch?: (e: EpochInfo) => void },
+): Promise<FitResult> {
+  const model = modelOf(engine, role);
+  engine.roles = { ...rolesFor[role] };
+  const buf = new EvalBuffers(engine.split.nItems);
+  const spe = engine.stepsPerEpoch;
+  const reportEvery = opts.reportEvery ?? 50;
+  const epochs: EpochInfo[] = [];
+  let best: { epoch: number; val: RankingMetrics; weights: Record<string, Float32Array> | null } | null = null;
+  let trainMs = 0;
+  let steps = 0;
+  for (let e = 1; e <= opts.epochs; e++) {
+    const t0 = performance.now();
+    let lossSum = 0;
+    let lossN = 0;
+    for (let s = 0; s < spe; s++) {
+      const row = await engine.stepAndRead((s + 1) % reportEvery === 0 || s === spe - 1);
+      if (row) {
+        lossSum += lossOf(role, row);
+        lossN += 1;
+      }
+    }
+    steps += spe;
+    const seconds = (performance.now() - t0) / 1000;
+    trainMs += seconds * 1000;
+    const val = await evaluate(model, engine.split, opts.valUsers, 'val', 10, buf);
+    const info: EpochInfo = { role, epoch: e, loss: lossN ? lossSum / lossN : NaN, val, seconds };
+    epochs.push(info);
+    opts.onEpoch?.(info);
+    if (!best || val.ndcg > best.val.ndcg) best = { epoch: e, val, weights: opts.keepBest ? await readWeights(model) : null };
+  }
+  if (opts.keepBest && best?.weights) writeWeights(model, best.weights);
+  return {
+    role,
+    bestEpoch: best?.epoch ?? 0,
+    bestVal: best?.val ?? epochs[epochs.length - 1]?.val,
+    epochs,
+    trainSeconds: trainMs / 1000,
+    examplesPerSecond: trainMs > 0 ? (steps * engine.config.batchSize) / (trainMs / 1000) : 0,
+  };
+}
