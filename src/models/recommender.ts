@@ -50,7 +50,8 @@ export function makeVariables(prefix: string, specs: WeightSpec[], init: Record<
     const values = init[s.name];
     const n = s.shape.reduce((a, b) => a * b, 1);
     if (!values || values.length !== n) throw new Error(`${prefix}: initial values for ${s.name} must have ${n} numbers`);
-    out[s.name] = tf.variable(tf.tensor(values, s.shape, 'float32'), true, `${prefix}/${s.name}#${nextId++}`);
+    const name = `${prefix}/${s.name}#${nextId++}`;
+    out[s.name] = tf.tidy(() => tf.variable(tf.tensor(values, s.shape, 'float32'), true, name));
   }
   return out;
 }

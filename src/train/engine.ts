@@ -91,8 +91,8 @@ export class DistillEngine {
     this.kd = new StudentModel(nUsers, nItems, config.student, 0, sInit);
     const pInit = initialWeights(projectorSpecs(config.student.dim, config.teacher.dim), seeds.projector, 0);
     this.projector = {
-      P: tf.variable(tf.tensor2d(pInit.P, [config.student.dim, config.teacher.dim]), true),
-      b: tf.variable(tf.tensor1d(pInit.b), true),
+      P: tf.tidy(() => tf.variable(tf.tensor2d(pInit.P, [config.student.dim, config.teacher.dim]), true)),
+      b: tf.tidy(() => tf.variable(tf.tensor1d(pInit.b), true)),
     };
     this.adamT = new Adam(this.teacher.weights, config.teacher.lr, config.teacher.l2);
     this.adamS = new Adam(this.student.weights, config.student.lr, config.student.l2);

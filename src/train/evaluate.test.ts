@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import { useCpu } from '../test/tfSetup';
+import { tinySplit } from '../test/tinySplit';
+import { rankOf } from '../eval/metrics';
+import { topKFromScores } from '../eval/overlap';
+import { StudentModel } from '../models/student';
+import { TeacherModel } from '../models/teacher';
+import { defaultStudentConfig, defaultTeacherConfig } from '../models/config';
+import { scoreUsers } from './evaluate';
+
+beforeAll(useCpu);
+
+describe('full-ranking scorer', () => {
+  const split = tinySplit(300, 40, 9, 2);
+  it('ranks equal the plain-TS reference (train items and, for test, the val item excluded)', async () => {
+    const m = new StudentModel(split.nUsers, split.nItems, { ...defaultStudentConfig, dim: 4 }, 5);
+    const users = split.evalUsers;
+    for (const heldOut of ['val', 'test'] as const) {
+      const got = await scoreUsers(m, split, users, heldOut, 5);
+      const scores = tf.tidy(() => tf.add(tf.matMul(m.weights.userEmb, m.weights.itemEmbT), m.weights.itemBias)).dataSync() as Float32Array;
+      const exclude = (u: number) => {
+        const ex = Array.from(split.histItems.subarray(split.histOffsets[u], split.histOffsets[u + 1]));
+        if (heldOut === 'test') ex.push(split.valItem[u]);
+        return ex;
+      };
+      for (let i = 0; i < users.length; i++) {
+        const u = users[i];
+        const row = scores.subarray(u * split.nItems, (u + 1) * split.nItems);
+        const target = heldOut === 'val' ? split.valItem[u] : split.testItem[u];
+        expect(got.ranks[i]).toBe(rankOf(row, target, exclude(u)));
+      }
+      const want = topKFromScores(scores, split.nItems, 5, exclude);
+      // same top-5 sets (tf.topk may order exact ties differently)
+      for (let i = 0; i < users.length; i++) {
+        const a = [...got.topK!.subarray(i * 5, i * 5 + 5)].sort();
+        const b = [...want.subarray(users[i] * 5, users[i] * 5 + 5)].sort();
+        expect(a).toEqual(b);
+      }
+    }
+    m.dispose();
+  });
+
+  it('scores the teacher with the full history and leaks no tensors', async () => {
+    const t = new TeacherModel(split.nUsers, split.nItems, { ...defaultTeacherConfig, dim: 4, hidden: 4 }, 3);
+    const before = tf.memory().numTensors;
+    const r = await scoreUsers(t, split, split.evalUsers, 'test', 10);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(r.ranks.length).toBe(split.evalUsers.length);
+    for (const x of r.ranks) expect(x).toBeGreaterThanOrEqual(0);
+    t.dispose();
+  });
+});
