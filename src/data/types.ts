@@ -45,6 +45,8 @@ export interface RatingsTable {
   /** Per accepted line; null when the file has no rating / timestamp column. */
   ratings: Float32Array | null;
   timestamps: Float64Array | null;
+  /** Per accepted line: its 1-based line number in the file (for messages about duplicates). */
+  lines?: Int32Array;
   /** 1-based line numbers of lines that were skipped (bad or repeated header). */
   skippedLines: number[];
   /** Sentences for the person, each naming its line(s) where there is one. */
@@ -60,6 +62,8 @@ export interface TitlesTable {
   years: Map<string, number>;
   /** Item id → genres, where the file has them. */
   genres: Map<string, string[]>;
+  /** Item id → authors as written (books.csv), where the file has them. */
+  authors?: Map<string, string>;
   skippedLines: number[];
   warnings: string[];
 }
@@ -133,4 +137,6 @@ export interface Split {
   /** The order actually used (random when timestamps were asked for but missing). */
   order: SplitOptions['order'];
   seed: number;
+  /** The minimum number of interactions a user needed to be evaluated. */
+  minInteractions?: number;
 }
