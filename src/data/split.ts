@@ -1,0 +1,124 @@
+/**
+ * Leave-one-out split with a validation item, the evaluation protocol of next-item
+ * recommendation: per user, the last interaction is the test item and the one before it the
+ * validation item; the rest is training history. Deterministic for a seed.
+ */
+import { DataError } from './errors.ts';
+import { Rng } from './rng.ts';
+import type { Dataset, Split, SplitOptions } from './types.ts';
+
+/** Default minimum interactions for a user to be evaluated (one to train, validate, test). */
+export const DEFAULT_MIN_INTERACTIONS = 3;
+
+/**
+ * Splits a dataset. "Last" means: latest timestamp (ties: later row) with `order: 'timestamp'`,
+ * latest row with `order: 'row'`, a seeded random pick with `order: 'random'` — also when
+ * timestamps were asked for but the dataset has none (then `split.order` is 'random').
+ * Users with fewer than `minInteractions` keep everything in train and get -1.
+ *
+ * @returns train examples grouped by user (items ascending) and the same as CSR history
+ * @throws DataError when minInteractions is not an integer ≥ 2
+ * @example splitLeaveOneOut(ds, { seed: 42, order: 'timestamp' }).testItem[0]
+ */
+export function splitLeaveOneOut(ds: Dataset, opts: SplitOptions): Split {
+  const minInteractions = opts.minInteractions ?? DEFAULT_MIN_INTERACTIONS;
+  if (!Number.isInteger(minInteractions) || minInteractions < 2) {
+    throw new DataError(`minInteractions must be a whole number ≥ 2, not ${minInteractions}.`);
+  }
+  const order: Split['order'] = opts.order === 'timestamp' && !ds.timestamps ? 'random' : opts.order;
+  const { nUsers, nItems } = ds;
+  const n = ds.users.length;
+  // Rows bucketed by user, stable, so within a user rows stay in file order.
+  const start = new Int32Array(nUsers + 1);
+  for (let r = 0; r < n; r++) start[ds.users[r] + 1]++;
+  for (let u = 0; u < nUsers; u++) start[u + 1] += start[u];
+  const fill = start.slice(0, nUsers);
+  const rows = new Int32Array(n);
+  for (let r = 0; r < n; r++) rows[fill[ds.users[r]]++] = r;
+
+  const rng = new Rng(opts.seed);
+  const ts = ds.timestamps;
+  const valItem = new Int32Array(nUsers).fill(-1);
+  const testItem = new Int32Array(nUsers).fill(-1);
+  const histOffsets = new Int32Array(nUsers + 1);
+  const histItems = new Int32Array(n);
+  const evalUsers: number[] = [];
+  let h = 0;
+  for (let u = 0; u < nUsers; u++) {
+    const a = start[u];
+    const b = start[u + 1];
+    let testK = -1;
+    let valK = -1;
+    if (b - a >= minInteractions) {
+      if (order === 'random') {
+        testK = a + rng.int(b - a);
+        valK = a + rng.int(b - a - 1);
+        if (valK >= testK) valK++;
+      } else if (order === 'row') {
+        testK = b - 1;
+        valK = b - 2;
+      } else {
+        testK = latest(rows, ts!, a, b, -1);
+        valK = latest(rows, ts!, a, b, testK);
+      }
+      testItem[u] = ds.items[rows[testK]];
+      valItem[u] = ds.items[rows[valK]];
+      evalUsers.push(u);
+    }
+    const from = h;
+    for (let k = a; k < b; k++) if (k !== testK && k !== valK) histItems[h++] = ds.items[rows[k]];
+    histItems.subarray(from, h).sort();
+    histOffsets[u + 1] = h;
+  }
+  const trainItems = histItems.slice(0, h);
+  const trainUsers = new Int32Array(h);
+  for (let u = 0; u < nUsers; u++) trainUsers.fill(u, histOffsets[u], histOffsets[u + 1]);
+  return {
+    nUsers,
+    nItems,
+    trainUsers,
+    trainItems,
+    histOffsets,
+    histItems: trainItems.slice(),
+    valItem,
+    testItem,
+    evalUsers: Int32Array.from(evalUsers),
+    order,
+    seed: opts.seed,
+    minInteractions,
+  };
+}
+
+/** Position in `rows[a..b)` of the latest row by (timestamp, row index), skipping position `skip`. */
+function latest(rows: Int32Array, ts: Float64Array, a: number, b: number, skip: number): number {
+  let best = -1;
+  for (let k = a; k < b; k++) {
+    if (k === skip) continue;
+    // Rows within a user are in file order, so ≥ lets the later row win a timestamp tie.
+    if (best === -1 || ts[rows[k]] >= ts[rows[best]]) best = k;
+  }
+  return best;
+}
+
+/**
+ * A plain sentence saying why this dataset and split cannot train, or null when they can.
+ *
+ * @example checkTrainable(ds, split) // → 'No user has at least 3 interactions, so none is left to evaluate …' or null
+ */
+export function checkTrainable(ds: Dataset, split: Split): string | null {
+  if (ds.nUsers < 2) {
+    return `The dataset has ${ds.nUsers} ${ds.nUsers === 1 ? 'user' : 'users'}; training needs at least 2.`;
+  }
+  if (ds.nItems < 2) {
+    return `The dataset has ${ds.nItems} ${ds.nItems === 1 ? 'item' : 'items'}; training needs at least 2.`;
+  }
+  if (split.evalUsers.length === 0) {
+    const min = split.minInteractions ?? DEFAULT_MIN_INTERACTIONS;
+    return (
+      `No user has at least ${min} interactions, so none is left to evaluate ` +
+      `(each needs one to validate, one to test and the rest to train on).`
+    );
+  }
+  if (split.trainItems.length === 0) return 'No interaction is left to train on after holding out validation and test items.';
+  return null;
+}
