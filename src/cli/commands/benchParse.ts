@@ -61,6 +61,7 @@ function round(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
 
+/** `bench-parse [--lines N] [--runs R]`: prints {@link ParseBenchResult} as JSON. */
 export const benchParseCommand: Command = {
   name: 'bench-parse',
   summary: 'time the ratings parser on a generated u.data-style file (median of runs)',

@@ -118,6 +118,7 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   return value as T;
 }
 
+/** `inspect <ratings> [--format …] [--titles <file>]`: JSON report on stdout, or `error: <sentence>` on stderr and exit 1. */
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'parse a ratings file (and titles) and print what was read, as JSON',
