@@ -107,6 +107,14 @@ describe('parseTitles: books.csv and generic', () => {
     expect(b.warnings).toEqual(['The titles file has no header, so column 1 was read as the id and column 2 as the title.']);
   });
 
+  it('reads MovieLens 1M movies.dat (id::title::genres, no header)', () => {
+    const t = parseTitles('1::Toy Story (1995)::Animation|Children\'s|Comedy\n2::Jumanji (1995)::Adventure\n');
+    expect(t.titles).toEqual(new Map([['1', 'Toy Story (1995)'], ['2', 'Jumanji (1995)']]));
+    expect(t.genres.get('1')).toEqual(['Animation', "Children's", 'Comedy']);
+    expect(t.years.get('2')).toBe(1995);
+    expect(t.warnings).toEqual([]);
+  });
+
   it('keeps the later title of a repeated id and says so', () => {
     const t = parseTitles('id,title\n1,Old\n2,Two\n1,New\n');
     expect(t.titles.get('1')).toBe('New');

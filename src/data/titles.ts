@@ -1,8 +1,8 @@
 /**
  * Titles files → TitlesTable: MovieLens u.item (`|`, Latin-1, 19 genre flags), MovieLens
  * movies.csv (RFC 4180, `|`-separated genres, year inside the title), goodbooks books.csv
- * (book_id,title,authors,year) and a generic id,title file. Titles are kept exactly as written
- * (the UI renders them as text, never as HTML).
+ * (book_id,title,authors,year), MovieLens 1M movies.dat (id::title::genres) and a generic
+ * id,title file. Titles are kept exactly as written (the UI renders them as text, never HTML).
  */
 import { normalizeHeaderName, looksNumeric } from './columns.ts';
 import { RecordReader, detectDelimiter, sampleRecords } from './delimited.ts';
@@ -187,7 +187,7 @@ interface TitleColumns {
 }
 
 function readDelimited(text: string, format: TitlesFormat, acc: Accumulator): void {
-  const delimiter = format === 'generic' ? (detectDelimiter(text, [',', '\t', ';', '|'])?.delimiter ?? ',') : ',';
+  const delimiter = format === 'generic' ? (detectDelimiter(text, ['::', ',', '\t', ';', '|'])?.delimiter ?? ',') : ',';
   const reader = new RecordReader(text, delimiter);
   const f = reader.fields;
   let cols: TitleColumns | null = null;
@@ -207,8 +207,10 @@ function readDelimited(text: string, format: TitlesFormat, acc: Accumulator): vo
       if (reader.count < 2) {
         throw new DataError(`line ${line}: expected an id and a title, found 1 field: ${excerpt(reader.raw())}`, line);
       }
-      cols = { id: 0, title: 1, year: -1, genres: -1, authors: -1 };
-      acc.warnings.push('The titles file has no header, so column 1 was read as the id and column 2 as the title.');
+      // MovieLens 1M movies.dat is id::title::genres without a header: a known layout, no warning.
+      const dat = delimiter === '::' && reader.count === 3;
+      cols = { id: 0, title: 1, year: -1, genres: dat ? 2 : -1, authors: -1 };
+      if (!dat) acc.warnings.push('The titles file has no header, so column 1 was read as the id and column 2 as the title.');
     }
     if (header && reader.count === header.length && f[0] === header[0] && f[1] === header[1]) {
       acc.skippedLines.push(line);
