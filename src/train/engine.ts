@@ -12,7 +12,7 @@ import type { DistillConfig } from '../distill/config';
 import { hardLoss, kdLoss } from '../distill/losses';
 import { initialWeights } from '../models/init';
 import { oneHotF } from '../models/ops';
-import type { BatchInput, Forward } from '../models/recommender';
+import { readWeights, writeWeights, type BatchInput, type Forward } from '../models/recommender';
 import { StudentModel } from '../models/student';
 import { TeacherModel } from '../models/teacher';
 import { studentWeightSpecs } from '../models/size';
@@ -29,6 +29,18 @@ export interface LossRow {
   kdHard: number;
   kdDistill: number;
   kdTotal: number;
+}
+
+/** The engine's state on the CPU (weights and progress). */
+export interface EngineSnapshot {
+  teacher: Record<string, Float32Array>;
+  student: Record<string, Float32Array>;
+  kd: Record<string, Float32Array>;
+  projP: Float32Array;
+  projB: Float32Array;
+  steps: number;
+  seen: number;
+  roles: Roles;
 }
 
 /** Which models a step touches. */
@@ -211,6 +223,34 @@ export class DistillEngine {
     const v = await t.data();
     t.dispose();
     return { step: this.steps, epoch: this.epoch, teacher: v[0], student: v[1], kdHard: v[2], kdDistill: v[3], kdTotal: v[4] };
+  }
+
+  /** Every weight and the progress counters on the CPU: what a lost GPU device would take away. */
+  async snapshot(): Promise<EngineSnapshot> {
+    return {
+      teacher: await readWeights(this.teacher),
+      student: await readWeights(this.student),
+      kd: await readWeights(this.kd),
+      projP: (await this.projector.P.data()) as Float32Array,
+      projB: (await this.projector.b.data()) as Float32Array,
+      steps: this.steps,
+      seen: this.stream.seen,
+      roles: { ...this.roles },
+    };
+  }
+
+  /** Continues from a snapshot (Adam's moments start afresh). */
+  restore(s: EngineSnapshot): void {
+    writeWeights(this.teacher, s.teacher);
+    writeWeights(this.student, s.student);
+    writeWeights(this.kd, s.kd);
+    tf.tidy(() => {
+      this.projector.P.assign(tf.tensor(s.projP, this.projector.P.shape));
+      this.projector.b.assign(tf.tensor(s.projB, this.projector.b.shape));
+    });
+    this.steps = s.steps;
+    this.stream.seen = s.seen;
+    this.roles = { ...s.roles };
   }
 
   /** Frees every tensor the engine made. */
