@@ -48,7 +48,7 @@ async function prepareWebGpu(): Promise<{ adapter: Adapter; software: boolean } 
   if (!adapter) return { error: 'requestAdapter() returned null (WebGPU is disabled or no adapter fits)' };
   const info = adapter.info;
   const software = isSoftwareAdapter(info);
-  tf.removeBackend('webgpu');
+  drop('webgpu');
   tf.registerBackend('webgpu', async () => {
     const limits = adapter.limits;
     const requiredFeatures: GPUFeatureName[] = adapter.features.has('timestamp-query') ? ['timestamp-query'] : [];
@@ -80,6 +80,9 @@ async function prepareWebGpu(): Promise<{ adapter: Adapter; software: boolean } 
 
 let removingWebGpu = false;
 
+// Lets the parity test show it catches the split-K matMul bug: set to skip the fix, then watch it fail.
+const DEBUG_NO_MATMUL_FIX = typeof process !== 'undefined' && process.env?.DS_DEBUG_NO_MATMUL_FIX === '1';
+
 /** The WebGL renderer string, and whether it is a software rasteriser. */
 function webglRenderer(): { renderer: string; software: boolean } | null {
   try {
@@ -103,7 +106,7 @@ export async function startBackend(name: BackendName): Promise<string | null> {
     if (!ok) return `setBackend('${name}') returned false`;
     await tf.ready();
     if (tf.getBackend() !== name) return `tf is on '${tf.getBackend()}' instead`;
-    if (name === 'webgpu') tf.env().set('WEBGPU_MATMUL_PROGRAM_TYPE', 3);
+    if (name === 'webgpu' && !DEBUG_NO_MATMUL_FIX) tf.env().set('WEBGPU_MATMUL_PROGRAM_TYPE', 3);
     // one tiny op proves the backend computes
     const v = await tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2))).data();
     if (v[0] !== 3) return `a test op gave ${v[0]} instead of 3`;
@@ -133,7 +136,7 @@ export async function probe(reps = 3): Promise<number> {
 
 /** Frees a backend we probed but did not choose. */
 function drop(name: BackendName): void {
-  if (name === 'cpu' || name === 'wasm') return;
+  if (name === 'cpu' || name === 'wasm' || !tf.findBackendFactory(name)) return;
   removingWebGpu = name === 'webgpu';
   try {
     tf.removeBackend(name);

@@ -9,6 +9,12 @@ import type { WeightSpec } from '../models/size';
 
 const MAGIC = 0x4b435344; // "DSCK" little-endian
 
+/** The shipped teacher of the built-in dataset, relative to the site root (public/). */
+export const BUILTIN_TEACHER_CHECKPOINT = 'checkpoints/goodbooks-2k-teacher.bin';
+
+/** The split seed that checkpoint was trained on; other split seeds train their own teacher. */
+export const BUILTIN_SPLIT_SEED = 1;
+
 export interface CheckpointManifest {
   format: 'distillation-studio/teacher';
   version: 1;

@@ -1,0 +1,105 @@
+/**
+ * What the training commands share: loading a dataset (the built-in one by default), the split
+ * the studio uses, a tf backend in Node, and a teacher — from a checkpoint when one fits, trained
+ * otherwise. The engine code is the browser's (src/train); only file access is Node's.
+ */
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { loadBuiltin } from '../data/builtin.ts';
+import { splitFingerprint } from '../data/fingerprint.ts';
+import { ingest } from '../data/ingest.ts';
+import { checkTrainable, splitLeaveOneOut } from '../data/split.ts';
+import type { Dataset, Split } from '../data/types.ts';
+import { startBackend } from '../train/backends.ts';
+import { BUILTIN_SPLIT_SEED, BUILTIN_TEACHER_CHECKPOINT, checkpointMismatch, decodeCheckpoint, encodeCheckpoint } from '../train/checkpoint.ts';
+import type { TrainConfig } from '../train/config.ts';
+import type { DistillEngine } from '../train/engine.ts';
+import { evaluate } from '../train/evaluate.ts';
+import { fitRole, type EpochInfo, type FitResult } from '../train/fit.ts';
+import { readWeights } from '../models/recommender.ts';
+import type { BackendName } from '../train/protocol.ts';
+import { readInput } from './files.ts';
+import type { CliIO } from './command.ts';
+
+const publicDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../public');
+
+/** The shipped teacher checkpoint's path on disk. */
+export const builtinCheckpointFile = path.join(publicDir, BUILTIN_TEACHER_CHECKPOINT);
+
+/** The built-in dataset (no path) or a ratings file with optional titles. */
+export async function loadData(ratingsPath?: string, titlesPath?: string): Promise<Dataset> {
+  if (!ratingsPath) return loadBuiltin(async (p) => new Uint8Array(await readFile(path.join(publicDir, p))));
+  const r = await ingest(await readInput(ratingsPath), titlesPath ? await readInput(titlesPath) : null, { source: 'upload' });
+  return r.dataset;
+}
+
+/** The studio's split: by timestamp where there are timestamps, seeded random otherwise. */
+export function makeSplit(ds: Dataset, splitSeed = BUILTIN_SPLIT_SEED): Split {
+  const split = splitLeaveOneOut(ds, { seed: splitSeed, order: ds.timestamps ? 'timestamp' : 'random' });
+  const why = checkTrainable(ds, split);
+  if (why) throw new Error(why);
+  return split;
+}
+
+/** Starts a backend in Node (wasm by default), falling back to cpu with a note on stderr. */
+export async function nodeBackend(name: BackendName, io: CliIO): Promise<BackendName> {
+  const err = await startBackend(name);
+  if (!err) return name;
+  io.stderr(`backend ${name} did not start (${err}); using cpu\n`);
+  const e2 = await startBackend('cpu');
+  if (e2) throw new Error(`no backend: ${e2}`);
+  return 'cpu';
+}
+
+/** Teacher weights from a checkpoint file, or null with the reason it does not fit. */
+export async function readTeacherCheckpoint(file: string, split: Split, config: TrainConfig): Promise<{ values: Record<string, Float32Array> } | { why: string }> {
+  if (!existsSync(file)) return { why: `${file} does not exist` };
+  const buf = await readFile(file);
+  const { manifest, values } = decodeCheckpoint(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  const why = checkpointMismatch(manifest, splitFingerprint(split), config.teacher);
+  return why ? { why } : { values };
+}
+
+/** Writes the engine's teacher as a checkpoint for this split. */
+export async function saveTeacherCheckpoint(file: string, engine: DistillEngine, ds: Dataset, meta: { epochs: number; valNdcg10: number; testNdcg10: number }): Promise<number> {
+  const { writeFile, mkdir } = await import('node:fs/promises');
+  const buf = encodeCheckpoint(
+    {
+      dataset: ds.name,
+      splitFingerprint: splitFingerprint(engine.split),
+      seed: engine.config.seed,
+      nUsers: engine.split.nUsers,
+      nItems: engine.split.nItems,
+      config: engine.config.teacher,
+      ...meta,
+    },
+    engine.teacher.specs,
+    await readWeights(engine.teacher),
+  );
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, new Uint8Array(buf));
+  return buf.byteLength;
+}
+
+/** One line per epoch on stderr, so stdout stays the table / JSON. */
+export function epochLogger(io: CliIO): (e: EpochInfo) => void {
+  return (e) => io.stderr(`  ${e.role.padEnd(7)} epoch ${String(e.epoch).padStart(2)}  loss ${e.loss.toFixed(4)}  val NDCG@10 ${e.val.ndcg.toFixed(4)}  (${e.seconds.toFixed(1)} s)\n`);
+}
+
+/** Trains the teacher for `epochs` (best epoch on validation kept). */
+export async function trainTeacher(engine: DistillEngine, epochs: number, io: CliIO): Promise<FitResult> {
+  return fitRole(engine, 'teacher', { epochs, valUsers: engine.split.evalUsers, keepBest: true, onEpoch: epochLogger(io) });
+}
+
+/** Validation NDCG@10 of the teacher as loaded. */
+export async function teacherVal(engine: DistillEngine): Promise<number> {
+  return (await evaluate(engine.teacher, engine.split, engine.split.evalUsers, 'val')).ndcg;
+}
+
+/** Comma-separated numbers, e.g. "0.5,1,2". */
+export function numberList(v: string, name: string): number[] {
+  const xs = v.split(',').map((x) => Number(x.trim()));
+  if (!xs.length || xs.some((x) => !Number.isFinite(x))) throw new Error(`--${name} must be comma-separated numbers, not ${v}`);
+  return xs;
+}
