@@ -8,7 +8,12 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    // bench.html drives the engine alone (npm run bench, the parity test); it is not linked from the studio
+    rollupOptions: { input: { main: 'index.html', bench: 'bench.html' } },
+  },
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -3,6 +3,7 @@
  * public/data/goodbooks-2k/README.md). Its license (CC BY-SA 4.0) requires the attribution
  * below wherever the dataset is presented.
  */
+import { isGzip } from './gzip.ts';
 import { ingest } from './ingest.ts';
 import type { Dataset } from './types.ts';
 
@@ -58,7 +59,8 @@ export async function loadBuiltin(readBytes: (relPath: string) => Promise<Uint8A
     readBytes(BUILTIN_DATASET.titlesPath),
   ]);
   const { dataset } = await ingest(
-    { bytes: ratings, name: 'ratings.csv.gz' },
+    // Some servers send .gz files with Content-Encoding: gzip, and fetch then hands back plain text.
+    { bytes: ratings, name: isGzip(ratings) ? 'ratings.csv.gz' : 'ratings.csv' },
     { bytes: titles, name: 'books.csv' },
     { name: BUILTIN_DATASET.name, source: 'builtin', format: 'csv' },
   );

@@ -9,19 +9,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { installNodeWebGpu } from '../test/nodeWebgpu';
-import { tinySplit } from '../test/tinySplit';
+import { PARITY_STEPS, PARITY_TOLERANCE, parityConfig, paritySplit } from '../../bench/parity';
 import { chooseBackend } from './backends';
-import { defaultTrainConfig, type TrainConfig } from './config';
 import { DistillEngine } from './engine';
 
-const split = tinySplit(120, 2000, 12, 9);
-const config: TrainConfig = {
-  ...defaultTrainConfig,
-  batchSize: 64,
-  schedule: 'online',
-  teacher: { ...defaultTrainConfig.teacher, dim: 32, hidden: 32 },
-  student: { ...defaultTrainConfig.student, dim: 8 },
-};
+const split = paritySplit();
+const config = parityConfig;
 
 async function losses(steps: number): Promise<number[]> {
   const e = new DistillEngine(split, config);
@@ -34,7 +27,7 @@ async function losses(steps: number): Promise<number[]> {
   return out;
 }
 
-const STEPS = 6;
+const STEPS = PARITY_STEPS;
 const why = await installNodeWebGpu();
 
 describe.skipIf(why !== null)(`webgpu ↔ cpu parity in Node${why ? ` (skipped: ${why})` : ''}`, () => {
@@ -48,6 +41,6 @@ describe.skipIf(why !== null)(`webgpu ↔ cpu parity in Node${why ? ` (skipped: 
     expect(report.backend).toBe('webgpu');
     if (!process.env.DS_DEBUG_NO_MATMUL_FIX) expect(tf.env().get('WEBGPU_MATMUL_PROGRAM_TYPE')).toBe(3);
     const gpu = await losses(STEPS);
-    for (let i = 0; i < cpu.length; i++) expect(Math.abs(gpu[i] - cpu[i]), `loss ${i}: ${gpu[i]} vs ${cpu[i]}`).toBeLessThan(1e-3);
+    for (let i = 0; i < cpu.length; i++) expect(Math.abs(gpu[i] - cpu[i]), `loss ${i}: ${gpu[i]} vs ${cpu[i]}`).toBeLessThan(PARITY_TOLERANCE);
   }, 300_000);
 });

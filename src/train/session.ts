@@ -151,7 +151,14 @@ export class Session {
       this.host.post({ type: 'error', message: 'no teacher checkpoint for this dataset: the teacher trains first', recoverable: true });
       return null;
     }
-    const { manifest, values } = decodeCheckpoint(msg.checkpoint);
+    let decoded: ReturnType<typeof decodeCheckpoint>;
+    try {
+      decoded = decodeCheckpoint(msg.checkpoint);
+    } catch (e) {
+      this.host.post({ type: 'error', message: `${e instanceof Error ? e.message : String(e)}: the teacher trains first`, recoverable: true });
+      return null;
+    }
+    const { manifest, values } = decoded;
     const why = checkpointMismatch(manifest, splitFingerprint(msg.split), msg.config.teacher);
     if (why) {
       this.host.post({ type: 'error', message: `${why}: the teacher trains first`, recoverable: true });
