@@ -143,3 +143,30 @@ for (const backend of ['webgpu', 'webgl', 'wasm'] as const) {
     expect(worst).toBeLessThan(PARITY_TOLERANCE);
   });
 }
+
+test('a lost WebGPU device falls back and continues from the last weights, not from zero', async ({ page }) => {
+  const errors = await openHarness(page);
+  await page.evaluate(() => window.benchApi.trainer.init('webgpu'));
+  await waitFor(page, `window.benchApi.trainer.last('ready') !== null`);
+  test.skip((await page.evaluate(() => window.benchApi.trainer.last('ready')!.report.backend)) !== 'webgpu', 'no WebGPU here');
+  await page.evaluate(() => window.benchApi.trainer.load('synthetic', { batchSize: 64 }, { reportEvery: 1, evalEvery: 4 }));
+  await waitFor(page, `window.benchApi.trainer.last('progress')?.status === 'ready'`, 170_000);
+  await page.evaluate(() => window.benchApi.trainer.send({ type: 'start' }));
+  await waitFor(page, `window.benchApi.trainer.last('progress').step >= 9`, 120_000);
+  await page.evaluate(() => window.benchApi.trainer.send({ type: 'debug-lose-device' }));
+  await waitFor(page, `window.benchApi.trainer.messages.filter(m => m.msg.type === 'ready').length === 2`, 120_000);
+  const ready = await page.evaluate(() => window.benchApi.trainer.last('ready')!.report);
+  expect(ready.reason).toEqual({ key: 'backend.reason.deviceLost', from: 'webgpu' });
+  expect(ready.backend).not.toBe('webgpu');
+  const lostAt = await page.evaluate(() => window.benchApi.trainer.last('error')!.message);
+  expect(lostAt).toMatch(/device was lost; training continues on \w+ from step (\d+)/);
+  const fromStep = Number(/from step (\d+)/.exec(lostAt)![1]);
+  expect(fromStep).toBeGreaterThanOrEqual(8);
+  await waitFor(page, `window.benchApi.trainer.last('progress').step >= ${fromStep + 3}`, 120_000);
+  const r = await rows(page);
+  const last = r[r.length - 1];
+  expect(Number.isFinite(last.kdTotal)).toBe(true);
+  await page.evaluate(() => window.benchApi.trainer.send({ type: 'pause' }));
+  // the lost device itself logs nothing to the console that the app did not handle
+  expect(errors.filter((e) => !/lost|destroyed/i.test(e))).toEqual([]);
+});

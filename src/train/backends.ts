@@ -134,8 +134,8 @@ export async function probe(reps = 3): Promise<number> {
   return (performance.now() - t0) / reps;
 }
 
-/** Frees a backend we probed but did not choose. */
-function drop(name: BackendName): void {
+/** Frees a backend we probed but did not choose, or one whose device died. */
+export function drop(name: BackendName): void {
   if (name === 'cpu' || name === 'wasm' || !tf.findBackendFactory(name)) return;
   removingWebGpu = name === 'webgpu';
   try {

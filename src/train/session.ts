@@ -241,6 +241,10 @@ export class Session {
         await this.host.yieldToEvents();
       }
     } catch (e) {
+      // a failed GPU read can arrive before device.lost resolves: give the loss a moment to be reported
+      for (let i = 0; i < 20 && !this.lostReason && (this.backend === 'webgpu' || this.backend === 'webgl'); i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
       if (this.lostReason) {
         await this.recover();
         this.looping = false;

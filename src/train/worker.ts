@@ -7,7 +7,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { chooseBackend, loseDeviceForTest, setDeviceLostHandler } from './backends';
+import { chooseBackend, drop, loseDeviceForTest, setDeviceLostHandler } from './backends';
 import type { FromWorker, ToWorker } from './protocol';
 import { Session } from './session';
 
@@ -30,7 +30,11 @@ channel.port1.onmessage = () => waiting.shift()?.();
 
 const session = new Session({
   post: (m) => scope.postMessage(m),
-  chooseBackend,
+  // a backend being left (its device lost) is freed before the next one starts
+  chooseBackend: async (requested, exclude) => {
+    for (const b of exclude) drop(b);
+    return chooseBackend(requested, exclude);
+  },
   yieldToEvents: () =>
     new Promise<void>((resolve) => {
       waiting.push(resolve);
