@@ -70,7 +70,8 @@ export async function scoreUsers(
     const out = tf.tidy(() => {
       const masked = maskedLogits(model, buf);
       const target = tf.sum(tf.mul(masked, oneHotF(tf.tensor1d(buf.targets, 'int32'), split.nItems)), 1, true);
-      const rank = tf.sum(tf.cast(tf.greater(masked, target), 'float32'), 1, true);
+      // step(x) is 1 for x > 0: strictly higher only. A broadcast tf.greater is ~100× slower on wasm.
+      const rank = tf.sum(tf.step(tf.sub(masked, target)), 1, true);
       if (!k) return rank;
       // ids < 2^24 are exact in float32, so ranks and ids share one read-back
       return tf.concat([rank, tf.cast(tf.topk(masked, k, true).indices, 'float32')], 1);
