@@ -1,0 +1,32 @@
+/**
+ * Notices the store holds for the errors/notices area: a message-table key plus the values to
+ * fill in, never a finished sentence, so a language switch re-words notices already on screen.
+ * The keys are listed here (state/ may not import ui/); ui/i18n checks at compile time that the
+ * message table has every one of them.
+ */
+
+/** Keys of notices that state/ raises. */
+export type NoticeKey =
+  | 'notice.badParamRange'
+  | 'notice.badParamInt'
+  | 'notice.badParamOneOf'
+  | 'notice.workerError'
+  | 'notice.workerWarning'
+  | 'notice.noCheckpoint'
+  | 'notice.checkpointSplitSeed'
+  | 'notice.builtinMismatch'
+  | 'notice.builtinFetchFailed';
+
+/** Values interpolated into a notice's sentence (`{name}` placeholders). */
+export type NoticeVars = Readonly<Record<string, string | number>>;
+
+/** How loud a notice is: errors are announced as alerts, the rest as status. */
+export type NoticeLevel = 'error' | 'warning' | 'info';
+
+/** One entry of the errors/notices area. */
+export interface Notice {
+  id: number;
+  level: NoticeLevel;
+  key: NoticeKey;
+  vars: NoticeVars;
+}
