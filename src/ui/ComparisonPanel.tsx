@@ -1,0 +1,79 @@
+/**
+ * The end-of-run comparison: teacher / student alone / student + KD side by side on the test
+ * items, their sizes and speed, and one sentence with the lesson, or an honest one when KD did
+ * not help.
+ */
+import type { ModelReport } from '../train/protocol';
+import type { Comparison } from '../state/runSlice';
+import { runSelectors } from '../state/runSlice';
+import { useStudio } from '../state/store';
+import type { NumberFormat } from './i18n/format';
+import type { MessageKey } from './i18n/translate';
+import { useFmt, useT, type TFunction } from './i18n/useT';
+import { Panel } from './Panel';
+
+const ROWS: readonly { key: MessageKey; value(m: ModelReport, f: NumberFormat): string }[] = [
+  { key: 'compare.ndcg', value: (m, f) => f.dec(m.test.ndcg, 4) },
+  { key: 'compare.hr', value: (m, f) => f.dec(m.test.hr, 4) },
+  { key: 'compare.mrr', value: (m, f) => f.dec(m.test.mrr, 4) },
+  { key: 'compare.params', value: (m, f) => f.int(m.params) },
+  { key: 'compare.bytesFp32', value: (m, f) => f.bytes(m.bytesFp32) },
+  { key: 'compare.bytesInt8', value: (m, f) => f.bytes(m.bytesInt8) },
+  { key: 'compare.inferMs', value: (m, f) => f.sig(m.inferMsPer1000, 3) },
+];
+
+/** The sentence under the table: how much smaller and faster, and how much of the teacher's lead KD recovers. */
+export function comparisonSentence(c: Comparison, t: TFunction, f: NumberFormat): string {
+  const smaller = f.sig(c.teacher.params / c.kd.params, 2);
+  const faster = f.sig(c.teacher.inferMsPer1000 / c.kd.inferMsPer1000, 2);
+  const lead = c.teacher.test.ndcg - c.student.test.ndcg;
+  const gain = c.kd.test.ndcg - c.student.test.ndcg;
+  if (lead <= 0) return t('compare.noLead', { smaller, faster });
+  if (gain <= 0) return t('compare.noHelp', { smaller, faster, kd: f.dec(c.kd.test.ndcg, 4), student: f.dec(c.student.test.ndcg, 4) });
+  return t('compare.sentence', { smaller, faster, percent: f.int((100 * gain) / lead) });
+}
+
+export function ComparisonPanel() {
+  const t = useT();
+  const f = useFmt();
+  const c = useStudio(runSelectors.comparison);
+  const status = useStudio(runSelectors.status);
+  return (
+    <Panel title={t('compare.title')} className="area-compare">
+      {!c ? (
+        <p className="empty">{status === 'finishing' ? t('compare.testing') : t('compare.empty')}</p>
+      ) : (
+        <>
+          <table className="compare">
+            <caption className="visually-hidden">{t('compare.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('compare.metric')}</th>
+                <th scope="col" className="c-teacher">{t('model.teacher')}</th>
+                <th scope="col" className="c-student">{t('model.student')}</th>
+                <th scope="col" className="c-kd">{t('model.kd')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ROWS.map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{t(r.key)}</th>
+                  <td>{r.value(c.teacher, f)}</td>
+                  <td>{r.value(c.student, f)}</td>
+                  <td>{r.value(c.kd, f)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">{t('compare.overlap')}</th>
+                <td>—</td>
+                <td>{f.pct(c.overlapStudent, 0)}</td>
+                <td>{f.pct(c.overlapKd, 0)}</td>
+              </tr>
+            </tbody>
+          </table>
+          <p className="verdict">{comparisonSentence(c, t, f)}</p>
+        </>
+      )}
+    </Panel>
+  );
+}

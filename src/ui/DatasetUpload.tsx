@@ -1,0 +1,90 @@
+/**
+ * Picking or dropping files: a ratings file (any supported format, chosen or detected), an
+ * optional titles file, and the synthetic demo. Nothing leaves the browser.
+ */
+import { useId, useState, type DragEvent } from 'react';
+import { datasetSelectors, type FormatChoice } from '../state/datasetSlice';
+import { useStudio } from '../state/store';
+import { studioActions } from '../state/studio';
+import type { MessageKey } from './i18n/translate';
+import { useT } from './i18n/useT';
+
+const FORMATS: readonly { value: FormatChoice; key: MessageKey }[] = [
+  { value: 'auto', key: 'format.auto' },
+  { value: 'udata', key: 'format.udata' },
+  { value: 'dat', key: 'format.dat' },
+  { value: 'csv', key: 'format.csv' },
+  { value: 'tsv', key: 'format.tsv' },
+  { value: 'semicolon', key: 'format.semicolon' },
+];
+
+export function DatasetUpload() {
+  const t = useT();
+  const format = useStudio(datasetSelectors.format);
+  const busy = useStudio((s) => s.dataset.loading !== null);
+  const [over, setOver] = useState(false);
+  const ids = { ratings: useId(), titles: useId(), format: useId() };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    const files = Array.from(e.dataTransfer.files);
+    if (files.length) void studioActions.dropFiles(files);
+  };
+  return (
+    <div
+      className={over ? 'dropzone over' : 'dropzone'}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <p className="hint">{t('dataset.dropHint')}</p>
+      <div className="field">
+        <label htmlFor={ids.ratings}>{t('dataset.ratingsFile')}</label>
+        <input
+          id={ids.ratings}
+          type="file"
+          accept=".data,.dat,.csv,.tsv,.txt,.gz,text/*"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void studioActions.uploadRatings(file);
+            e.target.value = ''; // picking the same file again must load it again
+          }}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.titles}>{t('dataset.titlesFile')}</label>
+        <input
+          id={ids.titles}
+          type="file"
+          accept=".item,.csv,.dat,.tsv,.txt,.gz,text/*"
+          onChange={(e) => {
+            void studioActions.uploadTitles(e.target.files?.[0] ?? null);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.format}>{t('dataset.format')}</label>
+        <select id={ids.format} value={format} onChange={(e) => studioActions.setFormat(e.target.value as FormatChoice)}>
+          {FORMATS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {t(o.key)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="buttons">
+        <button type="button" onClick={() => void studioActions.loadBuiltin()} disabled={busy}>
+          {t('dataset.loadBuiltin')}
+        </button>
+        <button type="button" onClick={studioActions.loadSynthetic} disabled={busy}>
+          {t('dataset.loadSynthetic')}
+        </button>
+      </div>
+      <p className="hint">{t('dataset.private')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * The distillation knobs: T (log slider), α, the loss with its formula, the student's learning
+ * rate — all live: each change reaches the running worker at the next step — and the model sizes,
+ * which apply on reset.
+ */
+import { useId } from 'react';
+import { DISTILL_LOSSES, type DistillLoss } from '../distill/config';
+import { configSelectors } from '../state/configSlice';
+import { useStudio, studioStore } from '../state/store';
+import { T_SLIDER } from '../state/urlConfig';
+import { sliderToT, T_LOG_RANGE } from './tScale';
+import type { MessageKey } from './i18n/translate';
+import { useFmt, useT } from './i18n/useT';
+import { ModelSizes } from './ModelSizes';
+import { Panel } from './Panel';
+
+const LOSS_KEYS: Record<DistillLoss, { name: MessageKey; formula: MessageKey }> = {
+  soft: { name: 'loss.soft', formula: 'loss.soft.formula' },
+  mse: { name: 'loss.mse', formula: 'loss.mse.formula' },
+  rank: { name: 'loss.rank', formula: 'loss.rank.formula' },
+  hint: { name: 'loss.hint', formula: 'loss.hint.formula' },
+};
+
+/** Learning rates offered, log-spaced; a value from the URL that is not here is added. */
+const LR_CHOICES = [1e-3, 3e-3, 1e-2, 3e-2, 1e-1];
+
+export function KnobsPanel() {
+  const t = useT();
+  const f = useFmt();
+  const distill = useStudio(configSelectors.distill);
+  const lr = useStudio((s) => s.config.train.student.lr);
+  const set = studioStore.getState();
+  const tId = useId();
+  const aId = useId();
+  const lrId = useId();
+  const lrs = LR_CHOICES.includes(lr) ? LR_CHOICES : [...LR_CHOICES, lr].sort((a, b) => a - b);
+  return (
+    <Panel title={t('knobs.title')} className="area-knobs">
+      <p className="hint">{t('knobs.liveNote')}</p>
+      <div className="slider">
+        <label htmlFor={tId}>{t('knobs.temperature')}</label>
+        <input
+          id={tId}
+          type="range"
+          min={T_LOG_RANGE.min}
+          max={T_LOG_RANGE.max}
+          step={0.01}
+          value={Math.log10(distill.temperature)}
+          aria-valuetext={t('knobs.temperatureValue', { value: f.sig(distill.temperature, 2) })}
+          onChange={(e) => set.setDistill({ temperature: sliderToT(e.target.valueAsNumber) })}
+        />
+        <output htmlFor={tId}>{f.sig(distill.temperature, 2)}</output>
+        <span className="scale" aria-hidden="true">
+          {f.sig(T_SLIDER.min)} … {f.sig(T_SLIDER.max)}
+        </span>
+      </div>
+      <div className="slider">
+        <label htmlFor={aId}>{t('knobs.alpha')}</label>
+        <input
+          id={aId}
+          type="range"
+          min={0}
+          max={1}
+          step={0.05}
+          value={distill.alpha}
+          aria-valuetext={t('knobs.alphaValue', { value: f.dec(distill.alpha, 2) })}
+          onChange={(e) => set.setDistill({ alpha: Math.round(e.target.valueAsNumber * 100) / 100 })}
+        />
+        <output htmlFor={aId}>{f.dec(distill.alpha, 2)}</output>
+        <span className="scale" aria-hidden="true">
+          {t('knobs.alphaScale')}
+        </span>
+      </div>
+      <fieldset className="losses">
+        <legend>{t('knobs.loss')}</legend>
+        {DISTILL_LOSSES.map((loss) => (
+          <label key={loss} className="loss-option">
+            <input type="radio" name="distill-loss" value={loss} checked={distill.loss === loss} onChange={() => set.setDistill({ loss })} />
+            <span className="loss-name">{t(LOSS_KEYS[loss].name)}</span>
+            <code className="formula">{t(LOSS_KEYS[loss].formula)}</code>
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={lrId}>{t('knobs.studentLr')}</label>
+        <select id={lrId} value={String(lr)} onChange={(e) => set.setStudentLr(Number(e.target.value))}>
+          {lrs.map((v) => (
+            <option key={v} value={String(v)}>
+              {f.sig(v, 2)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ModelSizes />
+    </Panel>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * The soft labels the teacher hands down, for the inspected user at the current T: teacher,
+ * KD student and student alone over the teacher's top-20 items, entropies, and where the held-out
+ * item sits. The worker re-sends them when T moves, also while paused, so the bars flatten or
+ * sharpen under the slider.
+ */
+import { useId, useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { runSelectors } from '../state/runSlice';
+import { useStudio } from '../state/store';
+import { COLORS } from './colors';
+import { useFmt, useT } from './i18n/useT';
+import { itemTitle, useItemNames } from './itemTitle';
+import { Panel } from './Panel';
+
+interface BarRow {
+  pos: string;
+  title: string;
+  teacher: number;
+  kd: number;
+  student: number;
+  heldOut: boolean;
+  seen: boolean;
+}
+
+export function SoftLabelPanel() {
+  const t = useT();
+  const f = useFmt();
+  const labels = useStudio(runSelectors.softLabels);
+  const names = useItemNames();
+  const ids = { t: useId(), k: useId(), s: useId() };
+  const data = useMemo<BarRow[]>(() => {
+    if (!labels) return [];
+    return Array.from(labels.items, (item, i) => ({
+      pos: `${labels.items[i] === labels.heldOut ? '★' : ''}${i + 1}`,
+      title: itemTitle(names, item, t),
+      teacher: labels.teacher[i],
+      kd: labels.kd[i],
+      student: labels.student[i],
+      heldOut: item === labels.heldOut,
+      seen: labels.seen[i] === 1,
+    }));
+  }, [labels, names, t]);
+  if (!labels) {
+    return (
+      <Panel title={t('soft.title')} className="area-soft">
+        <p className="empty">{t('soft.empty')}</p>
+      </Panel>
+    );
+  }
+  return (
+    <Panel title={t('soft.title')} className="area-soft" aside={<span className="tag">{t('soft.atT', { value: f.sig(labels.temperature, 2) })}</span>}>
+      <div className="chart" role="img" aria-label={t('soft.chartLabel', { count: f.int(data.length) })}>
+        <ResponsiveContainer width="100%" height={260}>
+          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} barCategoryGap="15%">
+            <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="pos" interval={0} tick={{ fontSize: 12 }} />
+            <YAxis width={48} tickFormatter={(v: number) => f.dec(v, 2)} />
+            <Tooltip content={<SoftTooltip />} />
+            <Legend />
+            <Bar dataKey="teacher" name={t('model.teacher')} fill={COLORS.teacher} isAnimationActive={false} />
+            <Bar dataKey="kd" name={t('model.kd')} fill={COLORS.kd} isAnimationActive={false} />
+            <Bar dataKey="student" name={t('model.student')} fill={COLORS.student} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <dl className="facts entropies">
+        <dt id={ids.t}>{t('soft.teacherEntropy')}</dt>
+        <dd aria-labelledby={ids.t}>{f.dec(labels.teacherEntropy, 3)}</dd>
+        <dt id={ids.k}>{t('soft.kdEntropy')}</dt>
+        <dd aria-labelledby={ids.k}>{f.dec(labels.kdEntropy, 3)}</dd>
+        <dt id={ids.s}>{t('soft.studentEntropy')}</dt>
+        <dd aria-labelledby={ids.s}>{f.dec(labels.studentEntropy, 3)}</dd>
+      </dl>
+      <p className="held-out">
+        <span className="mark">{t('soft.heldOut')}</span> {itemTitle(names, labels.heldOut, t)} —{' '}
+        {t('soft.heldOutRank', { rank: f.int(labels.heldOutRank + 1), p: f.sig(labels.heldOutTeacher, 2), pkd: f.sig(labels.heldOutKd, 2) })}
+      </p>
+      <p className="hint">{t('soft.explain')}</p>
+    </Panel>
+  );
+}
+
+/** Tooltip of one bar group: the item's title as text, and the three probabilities. */
+function SoftTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: BarRow }[] }) {
+  const t = useT();
+  const f = useFmt();
+  const row = payload?.[0]?.payload;
+  if (!active || !row) return null;
+  return (
+    <div className="tooltip">
+      <strong>{row.title}</strong>
+      {row.heldOut && <div className="mark">{t('soft.heldOut')}</div>}
+      {row.seen && <div>{t('soft.seen')}</div>}
+      <div>{t('model.teacher')}: {f.sig(row.teacher, 3)}</div>
+      <div>{t('model.kd')}: {f.sig(row.kd, 3)}</div>
+      <div>{t('model.student')}: {f.sig(row.student, 3)}</div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * Validation NDCG@10 over steps for the teacher, the student alone and the KD student, on the
+ * worker's fixed sample of validation users, with a marker from the step where the KD student
+ * went (and stayed) ahead of the student alone: the moment the lesson becomes visible.
+ */
+import { useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { runSelectors } from '../state/runSlice';
+import { useStudio } from '../state/store';
+import { COLORS } from './colors';
+import { downsample } from './downsample';
+import { useFmt, useT } from './i18n/useT';
+import { Panel } from './Panel';
+
+export function ValChartPanel() {
+  const t = useT();
+  const f = useFmt();
+  const val = useStudio(runSelectors.val);
+  const ahead = useStudio(runSelectors.kdAhead);
+  const data = useMemo(
+    () => downsample(val).map((v) => ({ step: v.step, teacher: v.teacher?.ndcg ?? null, student: v.student.ndcg, kd: v.kd.ndcg })),
+    [val],
+  );
+  const last = val.at(-1);
+  const series = [
+    { key: 'teacher', name: t('model.teacher'), color: COLORS.teacher, value: last?.teacher?.ndcg },
+    { key: 'student', name: t('model.student'), color: COLORS.student, value: last?.student.ndcg },
+    { key: 'kd', name: t('model.kd'), color: COLORS.kd, value: last?.kd.ndcg },
+  ] as const;
+  return (
+    <Panel title={t('val.title')} className="area-val">
+      <div className="chart" role="img" aria-label={t('val.chartLabel', { count: f.int(val.length) })}>
+        <ResponsiveContainer width="100%" height={300}>
+          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+            <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
+            <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => f.compact(v)} />
+            <YAxis width={48} domain={[0, 'auto']} tickFormatter={(v: number) => f.dec(v, 2)} />
+            <Tooltip formatter={(v) => (typeof v === 'number' ? f.dec(v, 4) : String(v))} labelFormatter={(v) => t('chart.step', { step: f.int(Number(v)) })} />
+            <Legend />
+            {ahead && <ReferenceLine x={ahead.step} stroke={COLORS.kd} strokeDasharray="4 4" label={{ value: t('val.aheadMarker'), position: 'insideTopLeft', fill: COLORS.kd }} />}
+            {series.map((s) => (
+              <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} strokeWidth={s.key === 'kd' ? 3 : 2} dot={false} isAnimationActive={false} />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <p className="chart-caption">
+        <span>{t('val.points', { count: f.int(val.length) })}</span>
+        {last && (
+          <span className="latest">
+            {t('chart.latestAt', { step: f.int(last.step) })}{' '}
+            {series.map((s) => (
+              <span key={s.key} className="latest-value">
+                {s.name}: {s.value === undefined ? '—' : f.dec(s.value, 4)}
+              </span>
+            ))}
+          </span>
+        )}
+      </p>
+      <p className={ahead ? 'verdict good' : 'verdict'} role="status">
+        {ahead ? t('val.kdAhead', { step: f.int(ahead.step), seconds: f.dec(ahead.ms / 1000, 1) }) : t('val.kdNotAhead')}
+      </p>
+    </Panel>
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * The temperature slider's log scale: a person moves through 0.1–1 as easily as through 2–20,
+ * which is where the behaviour changes. Positions are log10(T).
+ */
+import { T_SLIDER } from '../state/urlConfig';
+
+/** Slider bounds, as log10(T). */
+export const T_LOG_RANGE = { min: Math.log10(T_SLIDER.min), max: Math.log10(T_SLIDER.max) } as const;
+
+/**
+ * A slider position → T, rounded to two significant digits (short URLs and labels) and kept in range.
+ * @example sliderToT(0) // → 1; sliderToT(Math.log10(4.04)) // → 4
+ */
+export function sliderToT(position: number): number {
+  const t = Number((10 ** position).toPrecision(2));
+  return Math.min(T_SLIDER.max, Math.max(T_SLIDER.min, t));
+}
