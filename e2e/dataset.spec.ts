@@ -46,5 +46,10 @@ test('the built-in dataset, an upload, a refused file and an HTML title', async 
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await expect(error).toHaveCount(0);
 
+  // the synthetic demo replaces it at once
+  await dataset.getByRole('button', { name: 'Synthetic demo' }).click();
+  await expect(labelled(dataset, 'Users')).toHaveText('600');
+  await expect(labelled(dataset, 'Items')).toHaveText('400');
+
   watch.expectClean();
 });

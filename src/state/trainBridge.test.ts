@@ -179,6 +179,18 @@ describe('TrainBridge', () => {
     expect(store.getState().run.rows).toHaveLength(0);
   });
 
+  it('soft labels reach the store at most once per coalescing window, the latest one', async () => {
+    const { store, clients, timers } = await setup();
+    const labels = (temperature: number) => ({ temperature, user: 1 }) as unknown as Extract<FromWorker, { type: 'soft-labels' }>['labels'];
+    let updates = 0;
+    store.subscribe((s, p) => s.run.softLabels !== p.run.softLabels && updates++);
+    for (const T of [0.5, 1, 2]) clients[0].emit({ type: 'soft-labels', labels: labels(T) });
+    expect(store.getState().run.softLabels).toBeNull();
+    timers.runAll();
+    expect(updates).toBe(1);
+    expect(store.getState().run.softLabels?.temperature).toBe(2);
+  });
+
   it('worker errors become notices; progress lands in the run slice', async () => {
     const { store, clients } = await setup();
     const c = clients[0];

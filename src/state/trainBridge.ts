@@ -2,13 +2,14 @@
  * The bridge between the store and the training worker. It owns the TrainClient: commands
  * (play, pause, step, reset) and store changes (a new dataset or split, a hyperparameter, the
  * selected user) become protocol messages; worker events become slice actions and land nowhere
- * else. Metric rows are coalesced so charts re-render at most ~5×/s, whatever the worker sends.
+ * else. Metric rows are coalesced so charts re-render at most ~5×/s, and soft labels at most 10×/s,
+ * whatever the worker sends.
  * One worker per load (squoosh's WorkerBridge): disposing it frees its GPU memory.
  */
 import { BUILTIN_SPLIT_SEED } from '../train/checkpoint';
 import type { TrainConfig } from '../train/config';
 import type { LossRow } from '../train/engine';
-import { assertNever, type FromWorker, type HyperParams, type ToWorker, type ValPoint } from '../train/protocol';
+import { assertNever, type FromWorker, type HyperParams, type SoftLabels, type ToWorker, type ValPoint } from '../train/protocol';
 import { configSelectors } from './configSlice';
 import { splitFor } from './datasetLoader';
 import { checkTrainable } from '../data/split';
@@ -35,6 +36,8 @@ export interface BridgeDeps {
 export const METRICS_FLUSH_MS = 200;
 /** Slider drags send at most one set-hyper per this many ms (the last value always goes). */
 const HYPER_THROTTLE_MS = 50;
+/** Soft labels reach the store at most this often: while T is dragged the worker answers every set-hyper. */
+const SOFT_LABELS_MS = 100;
 
 const hyperOf = (s: StudioState): HyperParams => ({
   distill: s.config.train.distill,
@@ -51,9 +54,13 @@ export class TrainBridge {
   private flushTimer: unknown = null;
   private lastFlush = -Infinity;
   private hyperTimer: unknown = null;
+  private softTimer: unknown = null;
+  private pendingSoft: SoftLabels | null = null;
   /** After a load or reset: drop metrics until the new run's step-0 validation point arrives. */
   private awaitingFresh = false;
   private sentUser = -1;
+  /** Bumped whenever the series are cleared, so a validation batch queued before a reset is dropped. */
+  private seriesEpoch = 0;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -172,15 +179,20 @@ export class TrainBridge {
   }
 
   private endClient(): void {
+    this.seriesEpoch++;
     this.client?.dispose();
     this.client = null;
     this.rowsBuf = [];
     this.valBuf = [];
     if (this.flushTimer !== null) this.deps.clearTimer(this.flushTimer);
     this.flushTimer = null;
+    if (this.softTimer !== null) this.deps.clearTimer(this.softTimer);
+    this.softTimer = null;
+    this.pendingSoft = null;
   }
 
   private clearSeries(): void {
+    this.seriesEpoch++;
     this.awaitingFresh = true;
     this.rowsBuf = [];
     this.valBuf = [];
@@ -219,7 +231,13 @@ export class TrainBridge {
         this.scheduleFlush();
         return;
       case 'soft-labels':
-        s.runSoftLabels(m.labels);
+        this.pendingSoft = m.labels;
+        this.softTimer ??= this.deps.setTimer(() => {
+          this.softTimer = null;
+          const labels = this.pendingSoft;
+          this.pendingSoft = null;
+          if (labels) this.store.getState().runSoftLabels(labels);
+        }, SOFT_LABELS_MS);
         return;
       case 'recommendations':
         s.runRecs(m.recs);
@@ -243,17 +261,30 @@ export class TrainBridge {
     const wait = Math.max(0, METRICS_FLUSH_MS - (performance.now() - this.lastFlush));
     this.flushTimer = this.deps.setTimer(() => {
       this.flushTimer = null;
-      this.flushMetrics();
+      this.flushMetrics(true);
     }, wait);
   }
 
-  private flushMetrics(): void {
+  /**
+   * Moves buffered metrics into the store. On the timer (`spread`), loss rows and validation
+   * points land in two separate tasks: the loss and the validation charts then re-render in
+   * different tasks, and neither task grows into a long one.
+   */
+  private flushMetrics(spread = false): void {
     if (!this.rowsBuf.length && !this.valBuf.length) return;
     const rows = this.rowsBuf;
     const val = this.valBuf;
     this.rowsBuf = [];
     this.valBuf = [];
     this.lastFlush = performance.now();
+    const epoch = this.seriesEpoch;
+    if (spread && rows.length && val.length) {
+      this.store.getState().runMetrics(rows, []);
+      this.deps.setTimer(() => {
+        if (epoch === this.seriesEpoch) this.store.getState().runMetrics([], val);
+      }, 0);
+      return;
+    }
     this.store.getState().runMetrics(rows, val);
   }
 }

@@ -20,7 +20,7 @@ export function BackendBadge() {
   return (
     <details className="backend">
       <summary>
-        {t('backend.label')}: <strong className="badge">{report?.backend ?? '…'}</strong> <span className="reason">{reason}</span>
+        {t('backend.label')}: <strong className="badge" data-testid="backend-badge">{report?.backend ?? '…'}</strong> <span className="reason">{reason}</span>
       </summary>
       <dl className="facts">
         {report?.adapter && (

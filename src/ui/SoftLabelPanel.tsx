@@ -4,14 +4,24 @@
  * item sits. The worker re-sends them when T moves, also while paused, so the bars flatten or
  * sharpen under the slider.
  */
-import { useId, useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useId, useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { runSelectors } from '../state/runSlice';
 import { useStudio } from '../state/store';
+import { ChartLegend } from './ChartLegend';
 import { COLORS } from './colors';
-import { useFmt, useT } from './i18n/useT';
-import { itemTitle, useItemNames } from './itemTitle';
+import type { MessageKey } from './i18n/translate';
+import type { SoftLabels } from '../train/protocol';
+import type { NumberFormat } from './i18n/format';
+import { useFmt, useT, type TFunction } from './i18n/useT';
+import { itemTitle, useItemNames, type ItemNames } from './itemTitle';
 import { Panel } from './Panel';
+
+const BAR_LEGEND: readonly { key: 'teacher' | 'kd' | 'student'; name: MessageKey; color: string }[] = [
+  { key: 'teacher', name: 'model.teacher', color: COLORS.teacher },
+  { key: 'kd', name: 'model.kd', color: COLORS.kd },
+  { key: 'student', name: 'model.student', color: COLORS.student },
+];
 
 interface BarRow {
   pos: string;
@@ -28,19 +38,7 @@ export function SoftLabelPanel() {
   const f = useFmt();
   const labels = useStudio(runSelectors.softLabels);
   const names = useItemNames();
-  const ids = { t: useId(), k: useId(), s: useId() };
-  const data = useMemo<BarRow[]>(() => {
-    if (!labels) return [];
-    return Array.from(labels.items, (item, i) => ({
-      pos: `${labels.items[i] === labels.heldOut ? '★' : ''}${i + 1}`,
-      title: itemTitle(names, item, t),
-      teacher: labels.teacher[i],
-      kd: labels.kd[i],
-      student: labels.student[i],
-      heldOut: item === labels.heldOut,
-      seen: labels.seen[i] === 1,
-    }));
-  }, [labels, names, t]);
+    const ids = { t: useId(), k: useId(), s: useId() };
   if (!labels) {
     return (
       <Panel title={t('soft.title')} className="area-soft">
@@ -50,20 +48,10 @@ export function SoftLabelPanel() {
   }
   return (
     <Panel title={t('soft.title')} className="area-soft" aside={<span className="tag">{t('soft.atT', { value: f.sig(labels.temperature, 2) })}</span>}>
-      <div className="chart" role="img" aria-label={t('soft.chartLabel', { count: f.int(data.length) })}>
-        <ResponsiveContainer width="100%" height={260}>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} barCategoryGap="15%">
-            <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="pos" interval={0} tick={{ fontSize: 12 }} />
-            <YAxis width={48} tickFormatter={(v: number) => f.dec(v, 2)} />
-            <Tooltip content={<SoftTooltip />} />
-            <Legend />
-            <Bar dataKey="teacher" name={t('model.teacher')} fill={COLORS.teacher} isAnimationActive={false} />
-            <Bar dataKey="kd" name={t('model.kd')} fill={COLORS.kd} isAnimationActive={false} />
-            <Bar dataKey="student" name={t('model.student')} fill={COLORS.student} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+      <div className="chart" role="img" aria-label={t('soft.chartLabel', { count: f.int(labels.items.length) })}>
+        <SoftBars labels={labels} names={names} t={t} f={f} />
       </div>
+      <ChartLegend entries={BAR_LEGEND.map((b) => ({ name: t(b.name), color: b.color, kind: 'bar' as const }))} />
       <dl className="facts entropies">
         <dt id={ids.t}>{t('soft.teacherEntropy')}</dt>
         <dd aria-labelledby={ids.t}>{f.dec(labels.teacherEntropy, 3)}</dd>
@@ -80,6 +68,45 @@ export function SoftLabelPanel() {
     </Panel>
   );
 }
+
+interface SoftBarsProps {
+  labels: SoftLabels;
+  names: ItemNames;
+  t: TFunction;
+  f: NumberFormat;
+}
+
+/** The recharts part, memoized on the labels. */
+const SoftBars = memo(function SoftBars({ labels, names, t, f }: SoftBarsProps) {
+  const data = useMemo<BarRow[]>(
+    () =>
+      Array.from(labels.items, (item, i) => ({
+        pos: `${item === labels.heldOut ? '★' : ''}${i + 1}`,
+        title: itemTitle(names, item, t),
+        teacher: labels.teacher[i],
+        kd: labels.kd[i],
+        student: labels.student[i],
+        heldOut: item === labels.heldOut,
+        seen: labels.seen[i] === 1,
+      })),
+    [labels, names, t],
+  );
+  const heldOutPos = data.find((d) => d.heldOut)?.pos;
+  return (
+    <ResponsiveContainer width="100%" height={260}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} barCategoryGap="15%">
+        <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="pos" interval={0} tick={{ fontSize: 12 }} />
+        <YAxis width={48} tickFormatter={(v: number) => f.dec(v, 2)} />
+        {heldOutPos && <ReferenceArea x1={heldOutPos} x2={heldOutPos} fill={COLORS.heldOut} fillOpacity={0.15} stroke={COLORS.heldOut} />}
+        <Tooltip content={<SoftTooltip />} />
+        {BAR_LEGEND.map((b) => (
+          <Bar key={b.key} dataKey={b.key} name={t(b.name)} fill={b.color} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+});
 
 /** Tooltip of one bar group: the item's title as text, and the three probabilities. */
 function SoftTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: BarRow }[] }) {

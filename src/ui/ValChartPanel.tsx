@@ -3,13 +3,16 @@
  * worker's fixed sample of validation users, with a marker from the step where the KD student
  * went (and stayed) ahead of the student alone: the moment the lesson becomes visible.
  */
-import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { runSelectors } from '../state/runSlice';
 import { useStudio } from '../state/store';
+import { ChartLegend } from './ChartLegend';
 import { COLORS } from './colors';
 import { downsample } from './downsample';
-import { useFmt, useT } from './i18n/useT';
+import type { ValPoint } from '../train/protocol';
+import type { NumberFormat } from './i18n/format';
+import { useFmt, useT, type TFunction } from './i18n/useT';
 import { Panel } from './Panel';
 
 export function ValChartPanel() {
@@ -17,11 +20,7 @@ export function ValChartPanel() {
   const f = useFmt();
   const val = useStudio(runSelectors.val);
   const ahead = useStudio(runSelectors.kdAhead);
-  const data = useMemo(
-    () => downsample(val).map((v) => ({ step: v.step, teacher: v.teacher?.ndcg ?? null, student: v.student.ndcg, kd: v.kd.ndcg })),
-    [val],
-  );
-  const last = val.at(-1);
+    const last = val.at(-1);
   const series = [
     { key: 'teacher', name: t('model.teacher'), color: COLORS.teacher, value: last?.teacher?.ndcg },
     { key: 'student', name: t('model.student'), color: COLORS.student, value: last?.student.ndcg },
@@ -30,20 +29,9 @@ export function ValChartPanel() {
   return (
     <Panel title={t('val.title')} className="area-val">
       <div className="chart" role="img" aria-label={t('val.chartLabel', { count: f.int(val.length) })}>
-        <ResponsiveContainer width="100%" height={300}>
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-            <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
-            <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => f.compact(v)} />
-            <YAxis width={48} domain={[0, 'auto']} tickFormatter={(v: number) => f.dec(v, 2)} />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? f.dec(v, 4) : String(v))} labelFormatter={(v) => t('chart.step', { step: f.int(Number(v)) })} />
-            <Legend />
-            {ahead && <ReferenceLine x={ahead.step} stroke={COLORS.kd} strokeDasharray="4 4" label={{ value: t('val.aheadMarker'), position: 'insideTopLeft', fill: COLORS.kd }} />}
-            {series.map((s) => (
-              <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} strokeWidth={s.key === 'kd' ? 3 : 2} dot={false} isAnimationActive={false} />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+        <ValLines val={val} aheadStep={ahead?.step ?? null} t={t} f={f} />
       </div>
+      <ChartLegend entries={series.map((s) => ({ name: s.name, color: s.color }))} />
       <p className="chart-caption">
         <span>{t('val.points', { count: f.int(val.length) })}</span>
         {last && (
@@ -63,3 +51,30 @@ export function ValChartPanel() {
     </Panel>
   );
 }
+
+const LINES = [
+  { key: 'teacher', name: 'model.teacher', color: COLORS.teacher },
+  { key: 'student', name: 'model.student', color: COLORS.student },
+  { key: 'kd', name: 'model.kd', color: COLORS.kd },
+] as const;
+
+/** The recharts part, memoized on its points and marker. */
+const ValLines = memo(function ValLines({ val, aheadStep, t, f }: { val: readonly ValPoint[]; aheadStep: number | null; t: TFunction; f: NumberFormat }) {
+  const data = useMemo(() => downsample(val).map((v) => ({ step: v.step, teacher: v.teacher?.ndcg ?? null, student: v.student.ndcg, kd: v.kd.ndcg })), [val]);
+  return (
+    <ResponsiveContainer width="100%" height={300}>
+      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+        <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
+        <XAxis dataKey="step" type="number" domain={[0, 'auto']} allowDecimals={false} tickFormatter={(v: number) => f.compact(v)} />
+        <YAxis width={48} domain={[0, 'auto']} tickFormatter={(v: number) => f.dec(v, 2)} />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? f.dec(v, 4) : String(v))} labelFormatter={(v) => t('chart.step', { step: f.int(Number(v)) })} />
+        {aheadStep !== null && (
+          <ReferenceLine x={aheadStep} stroke={COLORS.kd} strokeDasharray="4 4" label={{ value: t('val.aheadMarker'), position: 'insideTopLeft', fill: COLORS.kd }} />
+        )}
+        {LINES.map((s) => (
+          <Line key={s.key} dataKey={s.key} name={t(s.name)} stroke={s.color} strokeWidth={s.key === 'kd' ? 3 : 2} dot={false} isAnimationActive={false} />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});
