@@ -66,6 +66,7 @@ function RunProgress() {
   const t = useT();
   const f = useFmt();
   const phase = useStudio(runSelectors.phase);
+  const status = useStudio(runSelectors.status);
   const fraction = useStudio(runSelectors.fraction);
   const step = useStudio(runSelectors.step);
   const totalSteps = useStudio(runSelectors.totalSteps);
@@ -76,7 +77,8 @@ function RunProgress() {
   return (
     <div className="progress">
       <progress aria-label={t('controls.progress')} max={1} value={fraction ?? undefined} />
-      <span className="phase">{tLoose(t, phase)}</span>
+      {/* at step 0 the badge says "Ready"; the worker's phase would name the next phase as if it ran */}
+      {status !== 'ready' && <span className="phase">{tLoose(t, phase)}</span>}
       <span>{t('controls.stepOf', { step: f.int(step), total: f.int(totalSteps) })}</span>
       <span>{t('controls.epochOf', { epoch: f.dec(epoch, 2), total: f.int(epochs) })}</span>
       <span title={t('controls.tensorsHint')}>{t('controls.tensors', { count: f.int(numTensors) })}</span>

@@ -46,7 +46,6 @@ export function DatasetUpload() {
         <input
           id={ids.ratings}
           type="file"
-          accept=".data,.dat,.csv,.tsv,.txt,.gz,text/*"
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) void studioActions.uploadRatings(file);
@@ -59,7 +58,6 @@ export function DatasetUpload() {
         <input
           id={ids.titles}
           type="file"
-          accept=".item,.csv,.dat,.tsv,.txt,.gz,text/*"
           onChange={(e) => {
             void studioActions.uploadTitles(e.target.files?.[0] ?? null);
             e.target.value = '';
