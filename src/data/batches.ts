@@ -114,3 +114,21 @@ export function sampleEvalUsers(split: Split, count: number, seed: number): Int3
   new Rng(seed).shuffle(all);
   return all.slice(0, count).sort();
 }
+
+/** 0/1 history rows of users start..start+count−1 into out [count, nItems] (out must be zeroed). */
+export function fillHistoryBlock(split: Split, start: number, count: number, out: Float32Array): void {
+  const N = split.nItems;
+  const { histOffsets, histItems } = split;
+  for (let r = 0; r < count; r++) {
+    const u = start + r;
+    for (let i = histOffsets[u]; i < histOffsets[u + 1]; i++) out[r * N + histItems[i]] = 1;
+  }
+}
+
+/** Per example 1/(n_u − 1): the weight of each other history item when the target is left out; 0 when n_u ≤ 1. */
+export function fillLeaveOneOutWeights(split: Split, users: Int32Array, out: Float32Array): void {
+  for (let b = 0; b < users.length; b++) {
+    const n = split.histOffsets[users[b] + 1] - split.histOffsets[users[b]];
+    out[b] = n > 1 ? 1 / (n - 1) : 0;
+  }
+}

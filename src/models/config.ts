@@ -33,13 +33,16 @@ export const defaultTeacherConfig: TeacherConfig = {
   dropout: 0.5,
   l2: 1e-5,
   lr: 3e-3,
-  initStd: 0.1,
+  // validation NDCG@10 after 20 epochs: std 1 → 0.096, 0.1 → 0.141, 0.03 → 0.1446, 0.01 → 0.1448
+  initStd: 0.01,
 };
 
 export const defaultStudentConfig: StudentConfig = {
   dim: 8,
   l2: 0,
-  lr: 1e-2,
+  // validation NDCG@10 of the student alone: lr 3e-3 → 0.0945, 5e-3 → 0.0994, 1e-2 → 0.0965, 2e-2 → 0.0916;
+  // the KD student is indifferent (5e-3 → 0.1110, 1e-2 → 0.1114)
+  lr: 5e-3,
   initStd: 0.1,
 };
 

@@ -31,6 +31,7 @@ export class TeacherModel implements Recommender {
   readonly weights: Record<string, tf.Variable>;
   readonly dropoutWidth: number;
   readonly dim: number;
+  private sums: tf.Tensor2D | null = null;
 
   /**
    * @param init initial values per weight name; drawn from `seed` when omitted.
@@ -54,11 +55,59 @@ export class TeacherModel implements Recommender {
     const w = this.weights;
     if (!input.history) throw new Error('teacher: the batch has no history rows');
     const u = tf.gather(w.userEmb, input.users) as tf.Tensor2D;
-    const h = tf.matMul(input.history, w.histEmb as tf.Tensor2D);
+    const h = tf.matMul(input.history, w.histEmb as tf.Tensor2D) as tf.Tensor2D;
+    return this.head(u, h, training ? input.dropoutMask : null);
+  }
+
+  /**
+   * Eval-mode forward of a frozen teacher from cached per-user history sums S (see freeze):
+   * h = (S[u] − E[target]) / (n_u − 1), the same mean as the dense history row, without the
+   * [B, N] history product. `invCount` [B,1] holds 1/(n_u − 1), or 0 where the target is the only item.
+   */
+  forwardFrozen(users: tf.Tensor1D, targets: tf.Tensor1D, invCount: tf.Tensor2D): Forward {
+    if (!this.sums) throw new Error('teacher: forwardFrozen needs freeze() first');
+    const u = tf.gather(this.weights.userEmb, users) as tf.Tensor2D;
+    const h = tf.mul(tf.sub(tf.gather(this.sums, users), tf.gather(this.weights.histEmb, targets)), invCount) as tf.Tensor2D;
+    return this.head(u, h, null);
+  }
+
+  /**
+   * Caches S[u] = Σ_{j ∈ history(u)} histEmb[j] for every user; valid while the weights do not
+   * change (the engine calls it when the teacher stops training and unfreeze when it resumes).
+   * @param rows fills a [chunk, nItems] 0/1 history block for users start..start+chunk.
+   */
+  freeze(rows: (start: number, count: number, out: Float32Array) => void): void {
+    this.unfreeze();
+    const chunk = 256;
+    const buf = new Float32Array(chunk * this.nItems);
+    const parts: tf.Tensor2D[] = [];
+    for (let start = 0; start < this.nUsers; start += chunk) {
+      const count = Math.min(chunk, this.nUsers - start);
+      buf.fill(0);
+      rows(start, count, buf);
+      parts.push(tf.tidy(() => tf.matMul(tf.tensor2d(buf.subarray(0, count * this.nItems), [count, this.nItems]), this.weights.histEmb as tf.Tensor2D)));
+    }
+    this.sums = tf.concat(parts, 0) as tf.Tensor2D;
+    for (const p of parts) p.dispose();
+  }
+
+  /** Drops the cached history sums (the weights are about to change). */
+  unfreeze(): void {
+    this.sums?.dispose();
+    this.sums = null;
+  }
+
+  get frozen(): boolean {
+    return this.sums !== null;
+  }
+
+  /** MLP([u; h]) + u + h, then logits over every item. */
+  private head(u: tf.Tensor2D, h: tf.Tensor2D, dropoutMask: tf.Tensor2D | null): Forward {
+    const w = this.weights;
     const z = tf.concat([u, h], 1);
     const m1 = tf.add(tf.matMul(z, w.W1 as tf.Tensor2D), w.b1);
     const r = tf.relu(m1);
-    const rd = training && input.dropoutMask ? tf.mul(r, input.dropoutMask) : r;
+    const rd = dropoutMask ? tf.mul(r, dropoutMask) : r;
     const m2 = tf.add(tf.matMul(rd, w.W2 as tf.Tensor2D), w.b2);
     const x = tf.add(tf.add(m2, u), h) as tf.Tensor2D;
     const logits = tf.add(tf.matMul(x, w.itemEmbT as tf.Tensor2D), w.itemBias) as tf.Tensor2D;
@@ -92,6 +141,7 @@ export class TeacherModel implements Recommender {
   }
 
   dispose(): void {
+    this.unfreeze();
     for (const v of Object.values(this.weights)) v.dispose();
   }
 }

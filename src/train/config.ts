@@ -1,11 +1,10 @@
 /**
  * Settings of a training run, with defaults. Everything that shapes a run lives here (and, in
- * the studio, in the URL).
+ * the studio, in the URL). tf-free, so the studio's page can import it; validation (which needs
+ * the model builders) is in validate.ts.
  */
-import { defaultDistillConfig, validateDistillConfig, type DistillConfig } from '../distill/config';
+import { defaultDistillConfig, type DistillConfig } from '../distill/config';
 import { defaultStudentConfig, defaultTeacherConfig, type StudentConfig, type TeacherConfig } from '../models/config';
-import { validateStudentConfig } from '../models/student';
-import { validateTeacherConfig } from '../models/teacher';
 
 /**
  * How the teacher is obtained: loaded from a shipped checkpoint, trained first and then frozen,
@@ -33,13 +32,3 @@ export const defaultTrainConfig: TrainConfig = {
   schedule: 'checkpoint',
   teacherEpochs: 10,
 };
-
-/** Rejects a bad config by name. */
-export function validateTrainConfig(c: TrainConfig, nUsers: number, nItems: number): void {
-  validateTeacherConfig(nUsers, nItems, c.teacher);
-  validateStudentConfig(nUsers, nItems, c.student);
-  validateDistillConfig(c.distill);
-  if (!Number.isInteger(c.seed)) throw new Error(`seed must be an integer, got ${c.seed}`);
-  if (!Number.isInteger(c.batchSize) || c.batchSize < 1 || c.batchSize > 8192) throw new Error(`batch size must be an integer in 1..8192, got ${c.batchSize}`);
-  if (!(c.teacherEpochs >= 0)) throw new Error(`teacher epochs must be ≥ 0, got ${c.teacherEpochs}`);
-}

@@ -5,7 +5,7 @@
  * get plain numbers.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { ExampleStream, fillTrainHistory } from '../data/batches';
+import { ExampleStream, fillHistoryBlock, fillLeaveOneOutWeights, fillTrainHistory } from '../data/batches';
 import { Rng } from '../data/rng';
 import type { Split } from '../data/types';
 import type { DistillConfig } from '../distill/config';
@@ -17,7 +17,8 @@ import { StudentModel } from '../models/student';
 import { TeacherModel } from '../models/teacher';
 import { studentWeightSpecs } from '../models/size';
 import { Adam } from './adam';
-import { validateTrainConfig, type TrainConfig } from './config';
+import type { TrainConfig } from './config';
+import { validateTrainConfig } from './validate';
 
 /** Loss values of one step; NaN where a model did not take part. */
 export interface LossRow {
@@ -78,6 +79,7 @@ export class DistillEngine {
   private readonly users: Int32Array;
   private readonly targets: Int32Array;
   private readonly history: Float32Array;
+  private readonly invCount: Float32Array;
   private readonly mask: Float32Array | null;
   distill: DistillConfig;
   roles: Roles;
@@ -115,6 +117,7 @@ export class DistillEngine {
     this.users = new Int32Array(B);
     this.targets = new Int32Array(B);
     this.history = new Float32Array(B * nItems);
+    this.invCount = new Float32Array(B);
     this.mask = this.teacher.dropoutWidth > 0 ? new Float32Array(B * this.teacher.dropoutWidth) : null;
     this.distill = { ...config.distill };
     this.roles = teacherWeights ? { teacher: 'frozen', student: true, kd: true } : config.schedule === 'online' ? { teacher: 'train', student: true, kd: true } : { teacher: 'train', student: false, kd: false };
@@ -157,17 +160,26 @@ export class DistillEngine {
     const N = this.split.nItems;
     this.stream.next(this.users, this.targets);
     const teacherUsed = roles.teacher === 'train' || (roles.kd && roles.teacher === 'frozen') || (report && roles.teacher !== 'off');
-    if (teacherUsed) fillTrainHistory(this.split, this.users, this.targets, this.history);
     const teacherTrains = roles.teacher === 'train';
-    if (teacherTrains) this.fillDropout();
+    // A frozen teacher reads cached history sums instead of a [B, N] history product.
+    const frozen = teacherUsed && !teacherTrains;
+    if (teacherTrains) {
+      this.teacher.unfreeze();
+      fillTrainHistory(this.split, this.users, this.targets, this.history);
+      this.fillDropout();
+    } else if (frozen) {
+      if (!this.teacher.frozen) this.teacher.freeze((start, count, out) => fillHistoryBlock(this.split, start, count, out));
+      fillLeaveOneOutWeights(this.split, this.users, this.invCount);
+    }
     this.steps += 1;
     const out = tf.tidy(() => {
       const input: BatchInput = {
         users: tf.tensor1d(this.users, 'int32'),
-        history: teacherUsed ? tf.tensor2d(this.history, [B, N]) : null,
+        history: teacherTrains ? tf.tensor2d(this.history, [B, N]) : null,
         dropoutMask: teacherTrains && this.mask ? tf.tensor2d(this.mask, [B, this.teacher.dropoutWidth]) : null,
       };
-      const onehot = oneHotF(tf.tensor1d(this.targets, 'int32'), N);
+      const targets = tf.tensor1d(this.targets, 'int32');
+      const onehot = oneHotF(targets, N);
       const nan = tf.scalar(NaN);
       let teacherLoss: tf.Scalar = nan;
       let tf_: Forward | null = null;
@@ -176,8 +188,8 @@ export class DistillEngine {
         const l = hardLoss(tf_.logits, onehot, report);
         this.adamT.apply(this.teacher.backward(input, tf_, l.grad));
         if (l.value) teacherLoss = l.value;
-      } else if (teacherUsed) {
-        tf_ = this.teacher.forward(input, false);
+      } else if (frozen) {
+        tf_ = this.teacher.forwardFrozen(input.users, targets, tf.tensor2d(this.invCount, [B, 1]));
         if (report) teacherLoss = hardLoss(tf_.logits, onehot, true).value ?? nan;
       }
       let studentLoss: tf.Scalar = nan;
@@ -241,6 +253,7 @@ export class DistillEngine {
 
   /** Continues from a snapshot (Adam's moments start afresh). */
   restore(s: EngineSnapshot): void {
+    this.teacher.unfreeze();
     writeWeights(this.teacher, s.teacher);
     writeWeights(this.student, s.student);
     writeWeights(this.kd, s.kd);
