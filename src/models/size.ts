@@ -59,3 +59,9 @@ export function sizeOf(specs: WeightSpec[]): ModelSize {
   }
   return { params, bytesFp32: 4 * params, bytesInt8: params + 4 * scales };
 }
+
+/** Rejects catalogue sizes by name (shared by both model builders). */
+export function validateCatalog(kind: string, nUsers: number, nItems: number): void {
+  if (!Number.isInteger(nUsers) || nUsers < 1) throw new Error(`${kind}: nUsers must be a positive integer, got ${nUsers}`);
+  if (!Number.isInteger(nItems) || nItems < 2) throw new Error(`${kind}: nItems must be an integer ≥ 2, got ${nItems}`);
+}

@@ -7,12 +7,11 @@ import { defaultStudentConfig, type StudentConfig } from './config';
 import { initialWeights } from './init';
 import { embeddingGrad, mm, sumRows } from './ops';
 import { makeVariables, type BatchInput, type Forward, type Recommender } from './recommender';
-import { studentWeightSpecs, type WeightSpec } from './size';
+import { studentWeightSpecs, validateCatalog, type WeightSpec } from './size';
 
 /** Checks settings by name. */
 export function validateStudentConfig(nUsers: number, nItems: number, c: StudentConfig): void {
-  if (!Number.isInteger(nUsers) || nUsers < 1) throw new Error(`student: nUsers must be a positive integer, got ${nUsers}`);
-  if (!Number.isInteger(nItems) || nItems < 2) throw new Error(`student: nItems must be an integer ≥ 2, got ${nItems}`);
+  validateCatalog('student', nUsers, nItems);
   if (!Number.isInteger(c.dim) || c.dim < 1 || c.dim > 1024) throw new Error(`student: dim must be an integer in 1..1024, got ${c.dim}`);
   if (!(c.l2 >= 0)) throw new Error(`student: l2 must be ≥ 0, got ${c.l2}`);
   if (!(c.lr > 0)) throw new Error(`student: lr must be > 0, got ${c.lr}`);

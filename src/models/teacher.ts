@@ -10,12 +10,11 @@ import { defaultTeacherConfig, type TeacherConfig } from './config';
 import { initialWeights } from './init';
 import { embeddingGrad, mm, sumRows } from './ops';
 import { makeVariables, type BatchInput, type Forward, type Recommender } from './recommender';
-import { teacherWeightSpecs, type WeightSpec } from './size';
+import { teacherWeightSpecs, validateCatalog, type WeightSpec } from './size';
 
 /** Checks settings by name, so a bad size slider gives a sentence instead of a shape error. */
 export function validateTeacherConfig(nUsers: number, nItems: number, c: TeacherConfig): void {
-  if (!Number.isInteger(nUsers) || nUsers < 1) throw new Error(`teacher: nUsers must be a positive integer, got ${nUsers}`);
-  if (!Number.isInteger(nItems) || nItems < 2) throw new Error(`teacher: nItems must be an integer ≥ 2, got ${nItems}`);
+  validateCatalog('teacher', nUsers, nItems);
   if (!Number.isInteger(c.dim) || c.dim < 1 || c.dim > 1024) throw new Error(`teacher: dim must be an integer in 1..1024, got ${c.dim}`);
   if (!Number.isInteger(c.hidden) || c.hidden < 1 || c.hidden > 4096) throw new Error(`teacher: hidden must be an integer in 1..4096, got ${c.hidden}`);
   if (!(c.dropout >= 0 && c.dropout < 1)) throw new Error(`teacher: dropout must be in [0, 1), got ${c.dropout}`);

@@ -1,25 +1,9 @@
-/**
- * The studio's default run settings, assembled from the tf-free config modules.
- *
- * Why not `defaultTrainConfig` from train/config.ts: that module also holds
- * `validateTrainConfig`, which imports the tf.js model builders, and state/ and ui/ must never
- * pull tf.js into the page bundle. `defaults.test.ts` checks the two stay equal.
- */
-import { defaultDistillConfig } from '../distill/config';
-import { defaultStudentConfig, defaultTeacherConfig } from '../models/config';
-import type { TrainConfig } from '../train/config';
+/** The studio's default run settings: the engine's defaults plus what only the studio has (split seed, backend). */
+import { defaultTrainConfig, type TrainConfig } from '../train/config';
 import { defaultRunPlan, type BackendName, type RunPlan } from '../train/protocol';
 
-/** Equal to train/config.ts's `defaultTrainConfig` (checked by a test). */
-export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
-  teacher: defaultTeacherConfig,
-  student: defaultStudentConfig,
-  distill: defaultDistillConfig,
-  seed: 1,
-  batchSize: 512,
-  schedule: 'checkpoint',
-  teacherEpochs: 10,
-};
+/** The engine's defaults (train/config.ts is tf-free). */
+export const DEFAULT_TRAIN_CONFIG: TrainConfig = defaultTrainConfig;
 
 /** The run plan of a default run (3 student epochs, live validation on 500 users). */
 export const DEFAULT_RUN_PLAN: RunPlan = defaultRunPlan;

@@ -4,13 +4,13 @@
  */
 import type { StateCreator } from 'zustand';
 import type { LossRow } from '../train/engine';
-import type { BackendReport, FromWorker, Recommendations, RunStatus, SoftLabels, ValPoint } from '../train/protocol';
+import type { BackendReport, FromWorker, Progress, Recommendations, SoftLabels, ValPoint } from '../train/protocol';
 import type { StudioState } from './store';
 
 /** The end-of-run report: teacher / student alone / KD student side by side. */
 export type Comparison = Omit<Extract<FromWorker, { type: 'comparison' }>, 'type'>;
 /** One progress message, as the worker sent it. */
-export type Progress = Omit<Extract<FromWorker, { type: 'progress' }>, 'type'>;
+export type { Progress };
 
 /** Since when the KD student's validation NDCG@10 has been above the student alone's. */
 export interface KdAhead {
@@ -19,16 +19,7 @@ export interface KdAhead {
   ms: number;
 }
 
-export interface RunState {
-  status: RunStatus;
-  /** Message-table key of the current phase (e.g. 'progress.students'). */
-  phase: string;
-  fraction: number | null;
-  step: number;
-  epoch: number;
-  totalSteps: number;
-  numTensors: number;
-  gpuBytes: number | null;
+export interface RunState extends Progress {
   /** The backend report of the current worker, or null while it starts. */
   backend: BackendReport | null;
   rows: LossRow[];

@@ -1,3 +1,4 @@
+import { defaultStudentConfig, defaultTeacherConfig } from '../models/config';
 import { describe, expect, it } from 'vitest';
 import { datasetStats } from '../data/stats';
 import { synthesize } from '../data/synth';
@@ -113,7 +114,7 @@ describe('TrainBridge', () => {
     timers.runAll();
     const hyper = c.sent.filter((m) => m.type === 'set-hyper');
     expect(hyper).toHaveLength(1);
-    expect(hyper[0]).toMatchObject({ hyper: { distill: { temperature: 3, alpha: 0.4 }, studentLr: 0.01, teacherLr: 0.003 } });
+    expect(hyper[0]).toMatchObject({ hyper: { distill: { temperature: 3, alpha: 0.4 }, studentLr: defaultStudentConfig.lr, teacherLr: defaultTeacherConfig.lr } });
   });
 
   it('coalesces metric messages into one store update per flush', async () => {

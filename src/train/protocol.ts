@@ -113,22 +113,24 @@ export interface Recommendations {
   kd: Int32Array;
 }
 
+/** Where a run stands: the payload of a `progress` message. */
+export interface Progress {
+  status: RunStatus;
+  /** Message-table key of what is happening (warm-up, loading the teacher, testing …). */
+  phase: string;
+  /** 0..1 within the phase, or null when unknown. */
+  fraction: number | null;
+  step: number;
+  epoch: number;
+  totalSteps: number;
+  numTensors: number;
+  gpuBytes: number | null;
+}
+
 /** Messages from the worker to the studio. */
 export type FromWorker =
   | { type: 'ready'; report: BackendReport }
-  | {
-      type: 'progress';
-      status: RunStatus;
-      /** Message-table key of what is happening (warm-up, loading the teacher, testing …). */
-      phase: string;
-      /** 0..1 within the phase, or null when unknown. */
-      fraction: number | null;
-      step: number;
-      epoch: number;
-      totalSteps: number;
-      numTensors: number;
-      gpuBytes: number | null;
-    }
+  | ({ type: 'progress' } & Progress)
   | { type: 'metrics'; rows: LossRow[]; val: ValPoint[] }
   | { type: 'soft-labels'; labels: SoftLabels }
   | { type: 'recommendations'; recs: Recommendations }

@@ -22,7 +22,7 @@ const LOSS_KEYS: Record<DistillLoss, { name: MessageKey; formula: MessageKey }> 
 };
 
 /** Learning rates offered, log-spaced; a value from the URL that is not here is added. */
-const LR_CHOICES = [1e-3, 3e-3, 1e-2, 3e-2, 1e-1];
+const LR_CHOICES = [1e-3, 3e-3, 5e-3, 1e-2, 3e-2, 1e-1];
 
 export function KnobsPanel() {
   const t = useT();
