@@ -19,6 +19,7 @@ import { installNodeWebGpu } from '../src/test/nodeWebgpu';
 import { chromiumArgs } from '../playwright.config';
 import type { BenchResponse } from './page/protocol';
 import { measureSteps, type StepRole, type StepsResult } from './steps';
+import { generateUData } from '../src/data/__fixtures__/movielensLike';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const quick = process.argv.includes('--quick');
@@ -122,6 +123,29 @@ async function studioTimings(page: Page, base: string): Promise<void> {
   results.browser.studioBackend = (await page.getByTestId('backend-badge').textContent().catch(() => null)) ?? null;
 }
 
+/** Parse time of a generated 1,000,000-line u.data uploaded to the studio, and main-thread long tasks meanwhile. */
+async function parseTiming(page: Page, base: string): Promise<void> {
+  const text = generateUData({ users: 6040, items: 3706, lines: 1_000_000, seed: 7 });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __long: number[] };
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await page.goto(base + '/');
+  await page.getByText('201,701').first().waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(3000);
+  await page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));
+  const t0 = Date.now();
+  await page.getByLabel('Ratings file').setInputFiles({ name: 'big.data', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.getByText('1,000,000').first().waitFor({ timeout: 120_000 });
+  results.browser.parse1MMs = Date.now() - t0;
+  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  results.browser.parse1MLongTasksOver50ms = long.filter((d) => d > 50).length;
+  results.browser.parse1MMaxLongTaskMs = long.length ? Math.max(...long) : 0;
+}
+
 async function browserSection(): Promise<void> {
   const port = 4181;
   const server = await serve(port);
@@ -145,6 +169,10 @@ async function browserSection(): Promise<void> {
     await studioTimings(studio, base).catch((e: unknown) => {
       results.browser.studioError = e instanceof Error ? e.message : String(e);
     });
+    process.stderr.write('studio: parse a 1,000,000-line file…\n');
+    await parseTiming(await browser.newPage({ viewport: { width: 1280, height: 720 } }), base).catch((e: unknown) => {
+      results.browser.parseError = e instanceof Error ? e.message : String(e);
+    });
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
@@ -155,9 +183,9 @@ const fmt = (n: number | undefined, d = 0) => (n === undefined || !Number.isFini
 
 function table(): string {
   const lines: string[] = [];
-  const head = `${'where'.padEnd(8)}${'backend'.padEnd(8)}${'teacher ex/s'.padStart(14)}${'student ex/s'.padStart(14)}${'KD ex/s'.padStart(10)}${'ms/step T/S/KD'.padStart(22)}${'infer ms/1k T/S'.padStart(18)}${'×ref T/S/KD'.padStart(18)}  note`;
+  const head = `${'where'.padEnd(8)}${'backend'.padEnd(8)}${'teacher ex/s'.padStart(14)}${'student ex/s'.padStart(14)}${'KD ex/s'.padStart(10)}${'ms/step T/S/KD'.padStart(22)}${'infer ms/1k T/S'.padStart(20)}${'×ref T/S/KD'.padStart(18)}  note`;
   lines.push(head, '-'.repeat(head.length + 10));
-  lines.push(`${'PyTorch'.padEnd(8)}${'cpu'.padEnd(8)}${fmt(REFERENCE.teacher).padStart(14)}${fmt(REFERENCE.student).padStart(14)}${fmt(REFERENCE.kd).padStart(10)}${''.padStart(22)}${`${REFERENCE.inferMsPer1000.teacher} / ${REFERENCE.inferMsPer1000.student}`.padStart(18)}${'1 / 1 / 1'.padStart(18)}  reference (2 threads)`);
+  lines.push(`${'PyTorch'.padEnd(8)}${'cpu'.padEnd(8)}${fmt(REFERENCE.teacher).padStart(14)}${fmt(REFERENCE.student).padStart(14)}${fmt(REFERENCE.kd).padStart(10)}${''.padStart(22)}${`${REFERENCE.inferMsPer1000.teacher} / ${REFERENCE.inferMsPer1000.student}`.padStart(20)}${'1 / 1 / 1'.padStart(18)}  reference (2 threads)`);
   for (const [where, group] of [['node', results.node], ['browser', results.browser]] as const) {
     for (const b of ['webgpu', 'webgl', 'wasm', 'cpu']) {
       const e = group[b] as Entry | undefined;
@@ -170,7 +198,7 @@ function table(): string {
       const ms = `${fmt(r.teacher?.msPerStep)} / ${fmt(r.student?.msPerStep)} / ${fmt(r.kd?.msPerStep)}`;
       const ratio = `${fmt((r.teacher?.examplesPerSecond ?? NaN) / REFERENCE.teacher, 2)} / ${fmt((r.student?.examplesPerSecond ?? NaN) / REFERENCE.student, 2)} / ${fmt((r.kd?.examplesPerSecond ?? NaN) / REFERENCE.kd, 2)}`;
       lines.push(
-        `${where.padEnd(8)}${b.padEnd(8)}${fmt(r.teacher?.examplesPerSecond).padStart(14)}${fmt(r.student?.examplesPerSecond).padStart(14)}${fmt(r.kd?.examplesPerSecond).padStart(10)}${ms.padStart(22)}${`${fmt(e.inferMsPer1000.teacher, 1)} / ${fmt(e.inferMsPer1000.student, 1)}`.padStart(18)}${ratio.padStart(18)}  ${e.note ?? ''}`,
+        `${where.padEnd(8)}${b.padEnd(8)}${fmt(r.teacher?.examplesPerSecond).padStart(14)}${fmt(r.student?.examplesPerSecond).padStart(14)}${fmt(r.kd?.examplesPerSecond).padStart(10)}${ms.padStart(22)}${`${fmt(e.inferMsPer1000.teacher, 1)} / ${fmt(e.inferMsPer1000.student, 1)}`.padStart(20)}${ratio.padStart(18)}  ${e.note ?? ''}`,
       );
     }
   }
@@ -178,6 +206,9 @@ function table(): string {
   if ('firstLossMs' in br || 'studioError' in br) {
     lines.push('');
     lines.push(`studio in headless Chromium (${String(br.studioBackend ?? '?')}): play → first loss point ${fmt(br.firstLossMs as number)} ms (goal < 3000); play → KD student ahead on validation NDCG@10 ${fmt(br.kdAheadMs as number)} ms (goal < 60000); main-thread long tasks > 50 ms during 30 s of training: ${String(br.longTasksOver50ms ?? '—')} (max ${fmt(br.maxLongTaskMs as number)} ms; goal 0)${br.studioError ? `; studio error: ${String(br.studioError)}` : ''}`);
+  }
+  if ('parse1MMs' in br || 'parseError' in br) {
+    lines.push(`studio: a generated 1,000,000-line u.data parsed (off the main thread) and shown in ${fmt(br.parse1MMs as number)} ms; main-thread long tasks > 50 ms meanwhile: ${String(br.parse1MLongTasksOver50ms ?? '—')} (max ${fmt(br.parse1MMaxLongTaskMs as number)} ms)${br.parseError ? `; error: ${String(br.parseError)}` : ''}`);
   }
   return lines.join('\n');
 }

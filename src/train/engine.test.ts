@@ -71,11 +71,13 @@ describe('DistillEngine', () => {
   });
 
   it('training lowers the loss and beats the untrained model on validation', async () => {
-    const e = new DistillEngine(split, { ...config, schedule: 'teacher-first' });
-    const before = await evaluate(e.student, split, split.evalUsers, 'val');
-    const r = await fitRole(e, 'student', { epochs: 8, valUsers: split.evalUsers, keepBest: true });
+    // enough users for validation NDCG to be more than noise; users prefer their cluster's items
+    const big = tinySplit(400, 30, 8, 4);
+    const e = new DistillEngine(big, { ...config, schedule: 'teacher-first', student: { ...config.student, lr: 0.02 } });
+    const before = await evaluate(e.student, big, big.evalUsers, 'val');
+    const r = await fitRole(e, 'student', { epochs: 8, valUsers: big.evalUsers, keepBest: true });
     expect(r.epochs[r.epochs.length - 1].loss).toBeLessThan(r.epochs[0].loss);
-    expect(r.bestVal.ndcg).toBeGreaterThan(before.ndcg);
+    expect(r.bestVal.ndcg).toBeGreaterThan(before.ndcg * 1.5);
     e.dispose();
   });
 });
