@@ -19,6 +19,12 @@ export interface DistillConfig {
   rankK: number;
   /** Ranking distillation: position weight w_k ∝ exp(−k/rankDecay), k = 0..K−1. */
   rankDecay: number;
+  /**
+   * Soft and ranking losses over the items that are still candidates only: the user's other
+   * history items are masked out of both distributions, so the student spends its few dimensions
+   * on how the teacher orders unseen items — the order that test-time ranking asks for.
+   */
+  unseenOnly: boolean;
 }
 
 export const defaultDistillConfig: DistillConfig = {
@@ -27,6 +33,7 @@ export const defaultDistillConfig: DistillConfig = {
   alpha: 1,
   rankK: 10,
   rankDecay: 5,
+  unseenOnly: false,
 };
 
 export const TEMPERATURE_RANGE = { min: 0.1, max: 50 } as const;

@@ -110,3 +110,26 @@ describe('kdLoss mixes α·distill + (1−α)·hard', () => {
     });
   });
 });
+
+describe('unseenOnly: masked items leave the soft distributions', () => {
+  it('the soft loss over the unmasked items equals the spec on those items, and masked items get no gradient', () => {
+    tf.tidy(() => {
+      const zs = logits(8);
+      const zt = logits(9);
+      // mask item 1 and 3 of every row
+      const maskRow = [0, -1e9, 0, -1e9, 0, 0];
+      const mask = tf.tensor2d(Array.from({ length: B }, () => maskRow));
+      const cfg = { ...defaultDistillConfig, temperature: 0.5, alpha: 1, unseenOnly: true };
+      const k = kdLoss({ zs: tf.tensor2d(zs), zt: tf.tensor2d(zt), onehot: onehot(), distillMask: mask }, cfg, true);
+      const keep = [0, 2, 4, 5];
+      const rows = zs.map((z, b) => softRow(keep.map((i) => z[i]), keep.map((i) => zt[b][i]), 0.5));
+      expect(k.parts!.dataSync()[1]).toBeCloseTo(rows.reduce((s, r) => s + r.value, 0) / B, 4);
+      const g = k.grad.arraySync();
+      for (let b = 0; b < B; b++) {
+        expect(g[b][1]).toBe(0);
+        expect(g[b][3]).toBe(0);
+        keep.forEach((i, j) => expect(g[b][i]).toBeCloseTo(rows[b].grad[j] / B, 5));
+      }
+    });
+  });
+});

@@ -111,6 +111,8 @@ export interface KdInputs {
   studentVec?: tf.Tensor2D;
   teacherVec?: tf.Tensor2D;
   projector?: { P: tf.Tensor2D; b: tf.Tensor1D };
+  /** [B,N]: a large negative number on items left out of the soft / ranking distributions, 0 elsewhere. */
+  distillMask?: tf.Tensor2D;
 }
 
 /** total = α·distill + (1−α)·hard, for whichever distillation term the config names. */
@@ -132,10 +134,14 @@ export function kdLoss(x: KdInputs, c: DistillConfig, wantValue: boolean): KdGra
     projector = { P: tf.mul(h.P, a) as tf.Tensor2D, b: tf.mul(h.b, a) as tf.Tensor1D };
     distillValue = h.value;
   } else {
+    // an additive mask leaves MSE's differences unchanged, so it only shapes the two distributions
+    const m = x.distillMask && c.loss !== 'mse' ? x.distillMask : null;
+    const zs = m ? (tf.add(x.zs, m) as tf.Tensor2D) : x.zs;
+    const zt = m ? (tf.add(x.zt, m) as tf.Tensor2D) : x.zt;
     const d =
-      c.loss === 'soft' ? softLoss(x.zs, x.zt, c.temperature, wantValue)
-      : c.loss === 'mse' ? mseLoss(x.zs, x.zt, wantValue)
-      : rankLoss(x.zs, x.zt, c.rankK, c.rankDecay, wantValue);
+      c.loss === 'soft' ? softLoss(zs, zt, c.temperature, wantValue)
+      : c.loss === 'mse' ? mseLoss(zs, zt, wantValue)
+      : rankLoss(zs, zt, c.rankK, c.rankDecay, wantValue);
     if (a > 0) addGrad(d.grad);
     distillValue = d.value;
   }

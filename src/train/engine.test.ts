@@ -31,6 +31,9 @@ describe('DistillEngine', () => {
       await e.stepAndRead(false);
       expect(tf.memory().numTensors, loss).toBe(afterBuild);
     }
+    e.distill = { ...e.distill, loss: 'soft', unseenOnly: true };
+    await e.stepAndRead(true);
+    expect(tf.memory().numTensors, 'unseenOnly').toBe(afterBuild);
     e.dispose();
     expect(tf.memory().numTensors).toBe(start);
   });

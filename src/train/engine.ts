@@ -51,6 +51,9 @@ export interface Roles {
   kd: boolean;
 }
 
+// Pushes masked items out of a softmax without overflowing float32 (also after ÷ T = 0.1).
+const EXCLUDED_LOGIT = -1e9;
+
 /** Seeds derived from the run seed, one per purpose, so changing one purpose never shifts another. */
 export function seedsFor(seed: number) {
   const r = new Rng(seed);
@@ -80,6 +83,7 @@ export class DistillEngine {
   private readonly targets: Int32Array;
   private readonly history: Float32Array;
   private readonly invCount: Float32Array;
+  private maskBuf: Float32Array | null = null;
   private readonly mask: Float32Array | null;
   distill: DistillConfig;
   roles: Roles;
@@ -171,6 +175,13 @@ export class DistillEngine {
       if (!this.teacher.frozen) this.teacher.freeze((start, count, out) => fillHistoryBlock(this.split, start, count, out));
       fillLeaveOneOutWeights(this.split, this.users, this.invCount);
     }
+    const masked = roles.kd && this.distill.unseenOnly && this.distill.loss !== 'mse' && this.distill.loss !== 'hint';
+    if (masked) {
+      // the other history items are exactly the nonzero entries of the leave-one-out history rows
+      if (!teacherTrains) fillTrainHistory(this.split, this.users, this.targets, this.history);
+      this.maskBuf ??= new Float32Array(this.history.length);
+      for (let i = 0; i < this.history.length; i++) this.maskBuf[i] = this.history[i] > 0 ? EXCLUDED_LOGIT : 0;
+    }
     this.steps += 1;
     const out = tf.tidy(() => {
       const input: BatchInput = {
@@ -210,6 +221,7 @@ export class DistillEngine {
             studentVec: fw.userVec,
             teacherVec: tf_.userVec,
             projector: { P: this.projector.P as tf.Tensor2D, b: this.projector.b as tf.Tensor1D },
+            distillMask: masked && this.maskBuf ? tf.tensor2d(this.maskBuf, [B, N]) : undefined,
           },
           this.distill,
           report,

@@ -22,6 +22,7 @@ export interface EpochInfo {
 export interface FitResult {
   role: Role;
   bestEpoch: number;
+  /** bestEpoch / bestVal: the epoch whose weights the model ends with (the best one with keepBest, else the last). */
   bestVal: RankingMetrics;
   epochs: EpochInfo[];
   /** Training time, validation excluded. */
@@ -85,10 +86,12 @@ export async function fitRole(
     if (!best || val.ndcg > best.val.ndcg) best = { epoch: e, val, weights: opts.keepBest ? await readWeights(model) : null };
   }
   if (opts.keepBest && best?.weights) writeWeights(model, best.weights);
+  // report the epoch whose weights the model ends with
+  const kept = opts.keepBest ? best : { epoch: epochs.length, val: epochs[epochs.length - 1]?.val };
   return {
     role,
-    bestEpoch: best?.epoch ?? 0,
-    bestVal: best?.val ?? epochs[epochs.length - 1]?.val,
+    bestEpoch: kept?.epoch ?? 0,
+    bestVal: kept?.val ?? epochs[epochs.length - 1]?.val,
     epochs,
     trainSeconds: trainMs / 1000,
     examplesPerSecond: trainMs > 0 ? (steps * engine.config.batchSize) / (trainMs / 1000) : 0,

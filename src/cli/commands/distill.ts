@@ -46,6 +46,7 @@ flags:
   --temperature T          soft-label temperature (default ${defaultTrainConfig.distill.temperature})
   --alpha A                weight of the distillation term (default ${defaultTrainConfig.distill.alpha})
   --loss soft|mse|rank|hint  distillation term (default ${defaultTrainConfig.distill.loss})
+  --unseen-only / --all-items  soft and ranking losses over the items the user has not seen / over all items
   --student-dim D          student embedding size (default ${defaultTrainConfig.student.dim})
   --teacher <file>         teacher checkpoint (default: the shipped one, when it fits)
   --retrain-teacher        train the teacher even when a checkpoint fits
@@ -99,6 +100,7 @@ export function configFromFlags(args: ParsedArgs): TrainConfig {
       loss,
       temperature: num(args, 'temperature', defaultTrainConfig.distill.temperature, 0.1, 50),
       alpha: num(args, 'alpha', defaultTrainConfig.distill.alpha, 0, 1),
+      unseenOnly: args.flags['unseen-only'] === true ? true : args.flags['all-items'] === true ? false : defaultTrainConfig.distill.unseenOnly,
     },
   };
 }
@@ -149,7 +151,7 @@ export const distillCommand: Command = {
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, {
       data: 'string', titles: 'string', epochs: 'string', 'kd-epochs': 'string', 'teacher-epochs': 'string', seed: 'string', seeds: 'string',
-      'split-seed': 'string', temperature: 'string', alpha: 'string', loss: 'string', 'student-dim': 'string',
+      'split-seed': 'string', temperature: 'string', alpha: 'string', loss: 'string', 'student-dim': 'string', 'unseen-only': 'boolean', 'all-items': 'boolean',
       teacher: 'string', 'retrain-teacher': 'boolean', 'save-teacher': 'string', backend: 'string', json: 'string',
     });
     if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
