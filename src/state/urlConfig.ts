@@ -88,13 +88,14 @@ const withTrain = (s: StudioSettings, t: Partial<StudioSettings['train']>): Stud
 
 /**
  * The URL schema, in the order parameters are written. Names are short because people read and
- * paste these links: T, alpha, loss, lr (student), tlr (teacher), tdim, thidden, sdim, seed, split
+ * paste these links: T, alpha, loss, over (all | unseen items in the soft/ranking loss), lr (student), tlr (teacher), tdim, thidden, sdim, seed, split
  * (split seed), schedule, epochs (student), tepochs (teacher-first), batch, backend.
  */
 export const URL_PARAMS: readonly UrlParam[] = [
   numberParam('T', T_SLIDER, (s) => s.train.distill.temperature, (s, v) => withDistill(s, { temperature: v })),
   numberParam('alpha', { min: 0, max: 1 }, (s) => s.train.distill.alpha, (s, v) => withDistill(s, { alpha: v })),
   oneOfParam<DistillLoss>('loss', DISTILL_LOSSES, (s) => s.train.distill.loss, (s, v) => withDistill(s, { loss: v })),
+  oneOfParam<'all' | 'unseen'>('over', ['all', 'unseen'], (s) => (s.train.distill.unseenOnly ? 'unseen' : 'all'), (s, v) => withDistill(s, { unseenOnly: v === 'unseen' })),
   numberParam('lr', { min: 1e-5, max: 1 }, (s) => s.train.student.lr, (s, v) => withTrain(s, { student: { ...s.train.student, lr: v } })),
   numberParam('tlr', { min: 1e-5, max: 1 }, (s) => s.train.teacher.lr, (s, v) => withTrain(s, { teacher: { ...s.train.teacher, lr: v } })),
   numberParam('tdim', { min: 1, max: 512, integer: true }, (s) => s.train.teacher.dim, (s, v) => withTrain(s, { teacher: { ...s.train.teacher, dim: v } })),

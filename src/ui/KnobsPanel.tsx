@@ -81,6 +81,15 @@ export function KnobsPanel() {
           </label>
         ))}
       </fieldset>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={distill.unseenOnly}
+          disabled={distill.loss === 'mse' || distill.loss === 'hint'}
+          onChange={(e) => set.setDistill({ unseenOnly: e.target.checked })}
+        />
+        {t('knobs.unseenOnly')}
+      </label>
       <div className="field">
         <label htmlFor={lrId}>{t('knobs.studentLr')}</label>
         <select id={lrId} value={String(lr)} onChange={(e) => set.setStudentLr(Number(e.target.value))}>

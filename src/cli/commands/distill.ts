@@ -38,7 +38,7 @@ flags:
   --data <file>            ratings file (default: the built-in goodbooks-2k)
   --titles <file>          titles file for --data
   --epochs N               most epochs of the student alone (default 12)
-  --kd-epochs N            most epochs of the student with KD (default 8; KD peaks sooner)
+  --kd-epochs N            most epochs of the student with KD (default: as --epochs)
   --teacher-epochs N       teacher epochs when it is trained (default 20)
   --seed S                 run seed: initialisation, shuffling, dropout (default 1)
   --seeds 1,2,3            several run seeds; the JSON's top level holds their means
@@ -157,7 +157,7 @@ export const distillCommand: Command = {
     if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
     const base = configFromFlags(args);
     const epochs = intFlag(args, 'epochs', 12, 1, 500);
-    const kdEpochs = intFlag(args, 'kd-epochs', 8, 1, 500);
+    const kdEpochs = intFlag(args, 'kd-epochs', epochs, 1, 500);
     const seeds = stringFlag(args, 'seeds') ? numberList(stringFlag(args, 'seeds')!, 'seeds') : [base.seed];
     const backend = await nodeBackend((stringFlag(args, 'backend') ?? 'wasm') as BackendName, io);
     const t0 = performance.now();

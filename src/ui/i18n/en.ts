@@ -77,6 +77,7 @@ export const en = {
   'knobs.alphaValue': 'α = {value}',
   'knobs.alphaScale': '0 = true items only · 1 = teacher only',
   'knobs.loss': 'Distillation loss',
+  'knobs.unseenOnly': 'Soft labels over unseen items only (the user\'s other history items left out)',
   'knobs.studentLr': 'Student learning rate',
   'loss.soft': 'Soft labels (Hinton)',
   'loss.soft.formula': 'α·T²·KL(p_t^T ‖ p_s^T) + (1−α)·CE(y, p_s)',
