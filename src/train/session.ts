@@ -92,6 +92,7 @@ export class Session {
         }
         case 'load':
           this.status = 'paused';
+          while (this.looping) await this.host.yieldToEvents();
           this.loaded = { split: msg.split, config: msg.config, plan: msg.plan, teacherWeights: this.teacherFrom(msg) };
           this.hyper = { distill: { ...msg.config.distill }, studentLr: msg.config.student.lr, teacherLr: msg.config.teacher.lr };
           this.valSample = sampleEvalUsers(msg.split, msg.plan.valUsers, msg.config.seed);
@@ -437,6 +438,7 @@ export class Session {
     const e = this.engine;
     if (!e) return 'progress.idle';
     if (this.status === 'done') return 'progress.done';
+    if (this.status === 'ready') return 'progress.ready';
     return e.roles.student ? 'progress.students' : 'progress.teacher';
   }
 

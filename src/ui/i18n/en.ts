@@ -36,6 +36,7 @@ export const en = {
   'status.done': 'Done',
 
   'progress.idle': 'Waiting for a dataset',
+  'progress.ready': 'Ready: press Play',
   'progress.starting': 'Starting the training worker…',
   'progress.warmup': 'Warming up (compiling kernels)…',
   'progress.teacher': 'Training the teacher first…',
