@@ -78,8 +78,10 @@ export function fillTrainHistory(split: Split, users: Int32Array, targets: Int32
 
 /**
  * Rows for scoring users at evaluation time: `history` gets 1/n on each of the user's n train
- * items; `exclude` gets 1 on every item that is not a candidate — the train items and, when
- * ranking the test item, the validation item.
+ * items; `exclude` gets 1 on every item that is not a candidate: everything the user has
+ * interacted with except the item being ranked — the train items and the other held-out item.
+ * (Counting the test item as a negative when ranking the validation item would penalise, on
+ * validation only, exactly the models that find the user's real items.)
  */
 export function fillEvalRows(
   split: Split,
@@ -103,7 +105,8 @@ export function fillEvalRows(
       history[row + histItems[i]] = w;
       exclude[row + histItems[i]] = 1;
     }
-    if (heldOut === 'test' && split.valItem[u] >= 0) exclude[row + split.valItem[u]] = 1;
+    const other = heldOut === 'test' ? split.valItem[u] : split.testItem[u];
+    if (other >= 0) exclude[row + other] = 1;
   }
 }
 

@@ -13,7 +13,7 @@ beforeAll(useCpu);
 
 describe('full-ranking scorer', () => {
   const split = tinySplit(300, 40, 9, 2);
-  it('ranks equal the plain-TS reference (train items and, for test, the val item excluded)', async () => {
+  it('ranks equal the plain-TS reference (train items and the other held-out item excluded)', async () => {
     const m = new StudentModel(split.nUsers, split.nItems, { ...defaultStudentConfig, dim: 4 }, 5);
     const users = split.evalUsers;
     for (const heldOut of ['val', 'test'] as const) {
@@ -21,7 +21,7 @@ describe('full-ranking scorer', () => {
       const scores = tf.tidy(() => tf.add(tf.matMul(m.weights.userEmb, m.weights.itemEmbT), m.weights.itemBias)).dataSync() as Float32Array;
       const exclude = (u: number) => {
         const ex = Array.from(split.histItems.subarray(split.histOffsets[u], split.histOffsets[u + 1]));
-        if (heldOut === 'test') ex.push(split.valItem[u]);
+        ex.push(heldOut === 'test' ? split.valItem[u] : split.testItem[u]);
         return ex;
       };
       for (let i = 0; i < users.length; i++) {

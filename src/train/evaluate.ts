@@ -1,6 +1,6 @@
 /**
  * Full-ranking evaluation, batched in tf: for each user, score every item, drop the items the
- * user saw in training (and the validation item when ranking the test item), and count the
+ * user interacted with (train items and the other held-out item), and count the
  * candidates that score strictly higher than the held-out item. One read-back per batch.
  */
 import * as tf from '@tensorflow/tfjs-core';
