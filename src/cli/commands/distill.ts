@@ -43,6 +43,8 @@ flags:
   --seed S                 run seed: initialisation, shuffling, dropout (default 1)
   --seeds 1,2,3            several run seeds; the JSON's top level holds their means
   --split-seed S           seed of the held-out items (default 1; the checkpoint fits 1)
+  --vary-split             with --seeds: each seed also draws its own held-out items (split seed =
+                           seed; the teacher is trained for every split the checkpoint does not fit)
   --temperature T          soft-label temperature (default ${defaultTrainConfig.distill.temperature})
   --alpha A                weight of the distillation term (default ${defaultTrainConfig.distill.alpha})
   --loss soft|mse|rank|hint  distillation term (default ${defaultTrainConfig.distill.loss})
@@ -151,7 +153,7 @@ export const distillCommand: Command = {
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, {
       data: 'string', titles: 'string', epochs: 'string', 'kd-epochs': 'string', 'teacher-epochs': 'string', seed: 'string', seeds: 'string',
-      'split-seed': 'string', temperature: 'string', alpha: 'string', loss: 'string', 'student-dim': 'string', 'unseen-only': 'boolean', 'all-items': 'boolean',
+      'split-seed': 'string', 'vary-split': 'boolean', temperature: 'string', alpha: 'string', loss: 'string', 'student-dim': 'string', 'unseen-only': 'boolean', 'all-items': 'boolean',
       teacher: 'string', 'retrain-teacher': 'boolean', 'save-teacher': 'string', backend: 'string', json: 'string',
     });
     if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
@@ -174,18 +176,22 @@ export const distillCommand: Command = {
       else io.stderr(`teacher checkpoint not used: ${c.why}\n`);
     }
 
+    const varySplit = args.flags['vary-split'] === true;
     const runs: DistillRun[] = [];
     for (const seed of seeds) {
       const config = { ...base, seed };
-      const engine = new DistillEngine(split, config, teacherValues ?? undefined);
+      // --vary-split: every seed draws its own held-out items too, so the mean also covers split noise
+      const runSplit = varySplit ? makeSplit(ds, seed) : split;
+      const runTeacher = varySplit && seed !== split.seed ? null : teacherValues;
+      const engine = new DistillEngine(runSplit, config, runTeacher ?? undefined);
       let tFit: FitResult | null = null;
-      if (!teacherValues) {
+      if (!runTeacher) {
         io.stderr(`seed ${seed}: training the teacher (${config.teacherEpochs} epochs)\n`);
         tFit = await trainTeacher(engine, config.teacherEpochs, io);
       } else io.stderr(`seed ${seed}: teacher from ${ckptFile}\n`);
       const log = epochLogger(io);
-      const sFit = await fitRole(engine, 'student', { epochs, valUsers: split.evalUsers, keepBest: true, onEpoch: log });
-      const kFit = await fitRole(engine, 'kd', { epochs: kdEpochs, valUsers: split.evalUsers, keepBest: true, onEpoch: log });
+      const sFit = await fitRole(engine, 'student', { epochs, valUsers: runSplit.evalUsers, keepBest: true, onEpoch: log });
+      const kFit = await fitRole(engine, 'kd', { epochs: kdEpochs, valUsers: runSplit.evalUsers, keepBest: true, onEpoch: log });
       const run: DistillRun = {
         seed,
         teacher: await report(engine.teacher, engine, tFit, tFit ? 0 : await teacherVal(engine)),
@@ -211,6 +217,7 @@ export const distillCommand: Command = {
         ...mean,
         runs,
         config: { ...base, seeds, epochs, kdEpochs },
+        varySplit,
         dataset: { name: ds.name, users: split.nUsers, items: split.nItems, trainExamples: split.trainUsers.length, evalUsers: split.evalUsers.length },
         backend,
         teacherFromCheckpoint: teacherValues !== null,
