@@ -50,9 +50,10 @@ flags:
   --loss soft|mse|rank|hint  distillation term (default ${defaultTrainConfig.distill.loss})
   --unseen-only / --all-items  soft and ranking losses over the items the user has not seen / over all items
   --student-dim D          student embedding size (default ${defaultTrainConfig.student.dim})
-  --teacher <file>         teacher checkpoint (default: the shipped one, when it fits)
+  --teacher <file>         teacher checkpoint (default: the shipped one, when it fits); {seed} in the
+                           name picks one per split with --vary-split
   --retrain-teacher        train the teacher even when a checkpoint fits
-  --save-teacher <file>    write the teacher as a checkpoint
+  --save-teacher <file>    write the trained teacher as a checkpoint ({seed}: one per seed)
   --backend wasm|cpu       tf.js backend (default wasm)
   --json <file>            write the results as JSON`;
 
@@ -182,7 +183,13 @@ export const distillCommand: Command = {
       const config = { ...base, seed };
       // --vary-split: every seed draws its own held-out items too, so the mean also covers split noise
       const runSplit = varySplit ? makeSplit(ds, seed) : split;
-      const runTeacher = varySplit && seed !== split.seed ? null : teacherValues;
+      let runTeacher = varySplit && seed !== split.seed ? null : teacherValues;
+      const perSeed = (f: string | undefined) => f?.replaceAll('{seed}', String(seed));
+      if (varySplit && !runTeacher && ckptFile?.includes('{seed}') && !args.flags['retrain-teacher']) {
+        const c = await readTeacherCheckpoint(perSeed(ckptFile)!, runSplit, config);
+        if ('values' in c) runTeacher = c.values;
+        else io.stderr(`teacher checkpoint not used: ${c.why}\n`);
+      }
       const engine = new DistillEngine(runSplit, config, runTeacher ?? undefined);
       let tFit: FitResult | null = null;
       if (!runTeacher) {
@@ -201,9 +208,9 @@ export const distillCommand: Command = {
       runs.push(run);
       io.stdout(formatTable(run, `seed ${seed}`));
       const save = stringFlag(args, 'save-teacher');
-      if (save && runs.length === 1) {
-        const bytes = await saveTeacherCheckpoint(save, engine, ds, { epochs: tFit?.bestEpoch ?? 0, valNdcg10: run.teacher.valNdcg10, testNdcg10: run.teacher.ndcg10 });
-        io.stderr(`teacher checkpoint written to ${save} (${bytes} bytes)\n`);
+      if (save && (runs.length === 1 || save.includes('{seed}')) && !runTeacher) {
+        const bytes = await saveTeacherCheckpoint(perSeed(save)!, engine, ds, { epochs: tFit?.bestEpoch ?? 0, valNdcg10: run.teacher.valNdcg10, testNdcg10: run.teacher.ndcg10 });
+        io.stderr(`teacher checkpoint written to ${perSeed(save)} (${bytes} bytes)\n`);
       }
       engine.dispose();
     }
