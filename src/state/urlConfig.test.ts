@@ -7,7 +7,7 @@ const custom: StudioSettings = {
     ...DEFAULT_SETTINGS.train,
     teacher: { ...DEFAULT_SETTINGS.train.teacher, dim: 32, hidden: 64, lr: 0.001 },
     student: { ...DEFAULT_SETTINGS.train.student, dim: 16, lr: 0.03 },
-    distill: { ...DEFAULT_SETTINGS.train.distill, temperature: 4, alpha: 0.35, loss: 'mse' },
+    distill: { ...DEFAULT_SETTINGS.train.distill, temperature: 4, alpha: 0.35, loss: 'rank', unseenOnly: true },
     seed: 42,
     batchSize: 256,
     schedule: 'online',
@@ -32,7 +32,8 @@ describe('URL codec', () => {
     expect([...q.keys()]).toEqual(URL_PARAMS.map((p) => p.name));
     expect(q.get('T')).toBe('4');
     expect(q.get('alpha')).toBe('0.35');
-    expect(q.get('loss')).toBe('mse');
+    expect(q.get('loss')).toBe('rank');
+    expect(q.get('over')).toBe('unseen');
     expect(q.get('split')).toBe('9');
     expect(q.get('backend')).toBe('wasm');
   });
