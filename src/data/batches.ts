@@ -77,6 +77,23 @@ export function fillTrainHistory(split: Split, users: Int32Array, targets: Int32
 }
 
 /**
+ * An additive [B, N] mask for distillation over unseen items: `value` on each of the user's train
+ * items other than the example's own target (the same items a leave-one-out history row holds),
+ * 0 elsewhere.
+ */
+export function fillOtherHistoryMask(split: Split, users: Int32Array, targets: Int32Array, value: number, out: Float32Array): void {
+  const N = split.nItems;
+  out.fill(0);
+  const { histOffsets, histItems } = split;
+  for (let b = 0; b < users.length; b++) {
+    const u = users[b];
+    const row = b * N;
+    for (let i = histOffsets[u]; i < histOffsets[u + 1]; i++) out[row + histItems[i]] = value;
+    out[row + targets[b]] = 0;
+  }
+}
+
+/**
  * Rows for scoring users at evaluation time: `history` gets 1/n on each of the user's n train
  * items; `exclude` gets 1 on every item that is not a candidate: everything the user has
  * interacted with except the item being ranked — the train items and the other held-out item.

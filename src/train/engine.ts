@@ -5,7 +5,7 @@
  * get plain numbers.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { ExampleStream, fillHistoryBlock, fillLeaveOneOutWeights, fillTrainHistory } from '../data/batches';
+import { ExampleStream, fillHistoryBlock, fillLeaveOneOutWeights, fillOtherHistoryMask, fillTrainHistory } from '../data/batches';
 import { Rng } from '../data/rng';
 import type { Split } from '../data/types';
 import type { DistillConfig } from '../distill/config';
@@ -177,10 +177,8 @@ export class DistillEngine {
     }
     const masked = roles.kd && this.distill.unseenOnly && this.distill.loss !== 'mse' && this.distill.loss !== 'hint';
     if (masked) {
-      // the other history items are exactly the nonzero entries of the leave-one-out history rows
-      if (!teacherTrains) fillTrainHistory(this.split, this.users, this.targets, this.history);
       this.maskBuf ??= new Float32Array(this.history.length);
-      for (let i = 0; i < this.history.length; i++) this.maskBuf[i] = this.history[i] > 0 ? EXCLUDED_LOGIT : 0;
+      fillOtherHistoryMask(this.split, this.users, this.targets, EXCLUDED_LOGIT, this.maskBuf);
     }
     this.steps += 1;
     const out = tf.tidy(() => {
