@@ -126,11 +126,13 @@ test('a copied link restores the same settings; bad parameters fall back with a 
   // change two settings in the UI: the address bar follows
   await knobs.getByLabel('Weight α of the teacher').focus();
   await page.keyboard.press('ArrowRight');
-  await knobs.getByLabel('Student learning rate').selectOption({ label: '0.03' });
+  await knobs.getByLabel('Learning rate, student alone').selectOption({ label: '0.03' });
+  await knobs.getByLabel('Learning rate, student + KD').selectOption({ label: '0.003' });
   await page.getByLabel('Split seed').fill('3');
   await expect.poll(() => new URL(page.url()).searchParams.get('alpha')).toBe('0.35');
   await expect.poll(() => new URL(page.url()).searchParams.get('split')).toBe('3');
   await expect.poll(() => new URL(page.url()).searchParams.get('lr')).toBe('0.03');
+  await expect.poll(() => new URL(page.url()).searchParams.get('kdlr')).toBe('0.003');
   const link = page.url();
 
   const copy = await context.newPage();
@@ -140,7 +142,8 @@ test('a copied link restores the same settings; bad parameters fall back with a 
   await expect(k2.getByLabel('Temperature T')).toHaveAttribute('aria-valuetext', 'T = 2');
   await expect(k2.getByLabel('Weight α of the teacher')).toHaveAttribute('aria-valuetext', 'α = 0.35');
   await expect(k2.getByRole('radio', { name: /Logit matching/ })).toBeChecked();
-  await expect(k2.getByLabel('Student learning rate')).toHaveValue('0.03');
+  await expect(k2.getByLabel('Learning rate, student alone')).toHaveValue('0.03');
+  await expect(k2.getByLabel('Learning rate, student + KD')).toHaveValue('0.003');
   await expect(k2.getByLabel('Student embedding size')).toHaveValue('16');
   await expect(k2.getByLabel('Teacher embedding size')).toHaveValue('32');
   await expect(copy.getByLabel('Run seed')).toHaveValue('7');

@@ -52,7 +52,7 @@ test('auto picks a backend and says why; the built-in run streams losses; T, pau
   await waitFor(page, `window.benchApi.trainer.messages.flatMap(m => m.msg.type === 'metrics' ? m.msg.rows : []).length >= 5`);
   const before = (await rows(page)).length;
   await page.evaluate(() => {
-    const hyper = { distill: { loss: 'soft' as const, temperature: 4, alpha: 1, rankK: 10, rankDecay: 5, unseenOnly: false }, studentLr: 0.01, teacherLr: 0.003 };
+    const hyper = { distill: { loss: 'soft' as const, temperature: 4, alpha: 1, rankK: 10, rankDecay: 5, unseenOnly: false, lr: 0.01 }, studentLr: 0.01, teacherLr: 0.003 };
     window.benchApi.trainer.send({ type: 'set-hyper', hyper });
   });
   await waitFor(page, `window.benchApi.trainer.messages.flatMap(m => m.msg.type === 'metrics' ? m.msg.rows : []).length >= ${before + 8}`);

@@ -25,6 +25,12 @@ export interface DistillConfig {
    * on how the teacher orders unseen items — the order that test-time ranking asks for.
    */
   unseenOnly: boolean;
+  /**
+   * Learning rate of the student that learns with KD. It has its own, chosen on validation like the
+   * student alone's: following the teacher's sharp soft labels tolerates a faster rate than
+   * following one hard label, and a shared rate would handicap one of the two.
+   */
+  lr: number;
 }
 
 export const defaultDistillConfig: DistillConfig = {
@@ -34,6 +40,7 @@ export const defaultDistillConfig: DistillConfig = {
   rankK: 10,
   rankDecay: 5,
   unseenOnly: false,
+  lr: 1e-2,
 };
 
 export const TEMPERATURE_RANGE = { min: 0.1, max: 50 } as const;
@@ -46,6 +53,7 @@ export function validateDistillConfig(c: DistillConfig): void {
   }
   if (!(c.alpha >= 0 && c.alpha <= 1)) throw new Error(`distill: alpha must be in 0..1, got ${c.alpha}`);
   if (!Number.isInteger(c.rankK) || c.rankK < 1) throw new Error(`distill: rankK must be a positive integer, got ${c.rankK}`);
+  if (!(c.lr > 0 && c.lr <= 1)) throw new Error(`distill: lr must be in (0, 1], got ${c.lr}`);
   if (!(c.rankDecay > 0)) throw new Error(`distill: rankDecay must be > 0, got ${c.rankDecay}`);
 }
 

@@ -7,7 +7,7 @@ const custom: StudioSettings = {
     ...DEFAULT_SETTINGS.train,
     teacher: { ...DEFAULT_SETTINGS.train.teacher, dim: 32, hidden: 64, lr: 0.001 },
     student: { ...DEFAULT_SETTINGS.train.student, dim: 16, lr: 0.03 },
-    distill: { ...DEFAULT_SETTINGS.train.distill, temperature: 4, alpha: 0.35, loss: 'rank', unseenOnly: true },
+    distill: { ...DEFAULT_SETTINGS.train.distill, temperature: 4, alpha: 0.35, loss: 'rank', unseenOnly: true, lr: 0.03 },
     seed: 42,
     batchSize: 256,
     schedule: 'online',

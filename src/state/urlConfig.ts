@@ -97,6 +97,7 @@ export const URL_PARAMS: readonly UrlParam[] = [
   oneOfParam<DistillLoss>('loss', DISTILL_LOSSES, (s) => s.train.distill.loss, (s, v) => withDistill(s, { loss: v })),
   oneOfParam<'all' | 'unseen'>('over', ['all', 'unseen'], (s) => (s.train.distill.unseenOnly ? 'unseen' : 'all'), (s, v) => withDistill(s, { unseenOnly: v === 'unseen' })),
   numberParam('lr', { min: 1e-5, max: 1 }, (s) => s.train.student.lr, (s, v) => withTrain(s, { student: { ...s.train.student, lr: v } })),
+  numberParam('kdlr', { min: 1e-5, max: 1 }, (s) => s.train.distill.lr, (s, v) => withDistill(s, { lr: v })),
   numberParam('tlr', { min: 1e-5, max: 1 }, (s) => s.train.teacher.lr, (s, v) => withTrain(s, { teacher: { ...s.train.teacher, lr: v } })),
   numberParam('tdim', { min: 1, max: 512, integer: true }, (s) => s.train.teacher.dim, (s, v) => withTrain(s, { teacher: { ...s.train.teacher, dim: v } })),
   numberParam('thidden', { min: 1, max: 1024, integer: true }, (s) => s.train.teacher.hidden, (s, v) =>

@@ -50,6 +50,25 @@ describe('DistillEngine', () => {
     e.dispose();
   });
 
+  it('gives each student its own learning rate, live: distill.lr moves the KD student only', async () => {
+    const run = async (kdLr: number) => {
+      const e = new DistillEngine(split, config);
+      await e.stepAndRead(false);
+      e.distill = { ...e.distill, lr: kdLr };
+      const out: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const r = (await e.stepAndRead(true))!;
+        out.push(r.student, r.kdTotal);
+      }
+      e.dispose();
+      return out;
+    };
+    const a = await run(config.distill.lr);
+    const b = await run(config.distill.lr * 10);
+    for (let i = 0; i < a.length; i += 2) expect(b[i]).toBe(a[i]);
+    expect(b[5]).not.toBe(a[5]);
+  });
+
   it('is deterministic for a seed, and a different seed gives a different curve', async () => {
     const run = async (seed: number) => {
       const e = new DistillEngine(split, { ...config, seed });

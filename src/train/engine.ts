@@ -114,7 +114,7 @@ export class DistillEngine {
     };
     this.adamT = new Adam(this.teacher.weights, config.teacher.lr, config.teacher.l2);
     this.adamS = new Adam(this.student.weights, config.student.lr, config.student.l2);
-    this.adamK = new Adam({ ...this.kd.weights, projP: this.projector.P, projB: this.projector.b }, config.student.lr, config.student.l2);
+    this.adamK = new Adam({ ...this.kd.weights, projP: this.projector.P, projB: this.projector.b }, config.distill.lr, config.student.l2);
     this.stream = new ExampleStream(split, config.batchSize, seeds.stream);
     this.dropRng = new Rng(seeds.dropout);
     const B = config.batchSize;
@@ -136,10 +136,9 @@ export class DistillEngine {
     return Math.ceil(this.stream.epochSize / this.config.batchSize);
   }
 
-  /** Student learning rate for both students, live. */
+  /** The student alone's learning rate, live (the KD student's is `distill.lr`). */
   setStudentLr(lr: number): void {
     this.adamS.lr = lr;
-    this.adamK.lr = lr;
   }
 
   setTeacherLr(lr: number): void {
@@ -180,6 +179,7 @@ export class DistillEngine {
       this.maskBuf ??= new Float32Array(this.history.length);
       fillOtherHistoryMask(this.split, this.users, this.targets, EXCLUDED_LOGIT, this.maskBuf);
     }
+    this.adamK.lr = this.distill.lr;
     this.steps += 1;
     const out = tf.tidy(() => {
       const input: BatchInput = {

@@ -33,7 +33,7 @@ export function KnobsPanel() {
   const tId = useId();
   const aId = useId();
   const lrId = useId();
-  const lrs = LR_CHOICES.includes(lr) ? LR_CHOICES : [...LR_CHOICES, lr].sort((a, b) => a - b);
+  const kdLrId = useId();
   return (
     <Panel title={t('knobs.title')} className="area-knobs">
       <p className="hint">{t('knobs.liveNote')}</p>
@@ -90,17 +90,27 @@ export function KnobsPanel() {
         />
         {t('knobs.unseenOnly')}
       </label>
-      <div className="field">
-        <label htmlFor={lrId}>{t('knobs.studentLr')}</label>
-        <select id={lrId} value={String(lr)} onChange={(e) => set.setStudentLr(Number(e.target.value))}>
-          {lrs.map((v) => (
-            <option key={v} value={String(v)}>
-              {f.sig(v, 2)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <LrField id={lrId} label={t('knobs.studentLr')} value={lr} onChange={(v) => set.setStudentLr(v)} />
+      <LrField id={kdLrId} label={t('knobs.kdLr')} value={distill.lr} onChange={(v) => set.setDistill({ lr: v })} />
       <ModelSizes />
     </Panel>
+  );
+}
+
+/** A learning-rate picker; a value from the URL that is not among the choices is added. */
+function LrField({ id, label, value, onChange }: { id: string; label: string; value: number; onChange: (v: number) => void }) {
+  const f = useFmt();
+  const lrs = LR_CHOICES.includes(value) ? LR_CHOICES : [...LR_CHOICES, value].sort((a, b) => a - b);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={String(value)} onChange={(e) => onChange(Number(e.target.value))}>
+        {lrs.map((v) => (
+          <option key={v} value={String(v)}>
+            {f.sig(v, 2)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

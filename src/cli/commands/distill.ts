@@ -50,6 +50,7 @@ flags:
   --loss soft|mse|rank|hint  distillation term (default ${defaultTrainConfig.distill.loss})
   --unseen-only / --all-items  soft and ranking losses over the items the user has not seen / over all items
   --student-dim D          student embedding size (default ${defaultTrainConfig.student.dim})
+  --lr R / --kd-lr R       learning rate of the student alone / with KD (defaults ${defaultTrainConfig.student.lr} / ${defaultTrainConfig.distill.lr})
   --teacher <file>         teacher checkpoint (default: the shipped one, when it fits); {seed} in the
                            name picks one per split with --vary-split
   --retrain-teacher        train the teacher even when a checkpoint fits
@@ -97,12 +98,17 @@ export function configFromFlags(args: ParsedArgs): TrainConfig {
     seed: intFlag(args, 'seed', defaultTrainConfig.seed, 0),
     schedule: 'teacher-first',
     teacherEpochs: intFlag(args, 'teacher-epochs', 20, 1, 500),
-    student: { ...defaultTrainConfig.student, dim: intFlag(args, 'student-dim', defaultTrainConfig.student.dim, 1, 1024) },
+    student: {
+      ...defaultTrainConfig.student,
+      dim: intFlag(args, 'student-dim', defaultTrainConfig.student.dim, 1, 1024),
+      lr: num(args, 'lr', defaultTrainConfig.student.lr, 1e-6, 1),
+    },
     distill: {
       ...defaultTrainConfig.distill,
       loss,
       temperature: num(args, 'temperature', defaultTrainConfig.distill.temperature, 0.1, 50),
       alpha: num(args, 'alpha', defaultTrainConfig.distill.alpha, 0, 1),
+      lr: num(args, 'kd-lr', defaultTrainConfig.distill.lr, 1e-6, 1),
       unseenOnly: args.flags['unseen-only'] === true ? true : args.flags['all-items'] === true ? false : defaultTrainConfig.distill.unseenOnly,
     },
   };
@@ -154,7 +160,7 @@ export const distillCommand: Command = {
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, {
       data: 'string', titles: 'string', epochs: 'string', 'kd-epochs': 'string', 'teacher-epochs': 'string', seed: 'string', seeds: 'string',
-      'split-seed': 'string', 'vary-split': 'boolean', temperature: 'string', alpha: 'string', loss: 'string', 'student-dim': 'string', 'unseen-only': 'boolean', 'all-items': 'boolean',
+      'split-seed': 'string', 'vary-split': 'boolean', temperature: 'string', alpha: 'string', loss: 'string', 'student-dim': 'string', lr: 'string', 'kd-lr': 'string', 'unseen-only': 'boolean', 'all-items': 'boolean',
       teacher: 'string', 'retrain-teacher': 'boolean', 'save-teacher': 'string', backend: 'string', json: 'string',
     });
     if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
