@@ -22,7 +22,7 @@ flags:
   --loss soft|mse|rank|hint  distillation term (default soft)
   --epochs N                student epochs per cell (default 6)
   --unseen-only, --all-items  as in distill
-  --data, --titles, --seed, --split-seed, --teacher, --teacher-epochs, --backend as in distill
+  --data, --titles, --seed, --split-seed, --lr, --kd-lr, --teacher, --teacher-epochs, --backend as in distill
   --json <file>             write {"temperature":[…],"alpha":[…],"valNdcg10":[[…]],"studentAlone":…}`;
 
 export const sweepCommand: Command = {
@@ -32,7 +32,7 @@ export const sweepCommand: Command = {
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, {
       data: 'string', titles: 'string', epochs: 'string', 'teacher-epochs': 'string', seed: 'string', 'split-seed': 'string',
-      temperature: 'string', alpha: 'string', loss: 'string', 'student-dim': 'string', 'unseen-only': 'boolean', 'all-items': 'boolean', teacher: 'string', backend: 'string', json: 'string',
+      temperature: 'string', alpha: 'string', loss: 'string', 'student-dim': 'string', lr: 'string', 'kd-lr': 'string', 'unseen-only': 'boolean', 'all-items': 'boolean', teacher: 'string', backend: 'string', json: 'string',
     });
     if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
     const temps = numberList(stringFlag(args, 'temperature') ?? '0.5,1,2,4', 'temperature');
