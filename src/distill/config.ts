@@ -1,7 +1,8 @@
 /**
- * Distillation settings and their defaults. The defaults come from a sweep on the validation
- * split of the built-in dataset (engine issue note): a sharp teacher (T≈0.5, α≈1) helps the tiny
- * student; the textbook T=2, α=0.5 does not.
+ * Distillation settings and their defaults. The defaults come from validation NDCG@10 on the
+ * built-in dataset (engine issue note): a sharp teacher (T≈0.5, α≈1) helps the tiny student, the
+ * textbook T=2, α=0.5 does not; soft labels over unseen items with the KD student's own rate 1e-2
+ * took the mean over three splits from 0.1134 (all items, 5e-3) to 0.1207.
  */
 
 /** Which term carries the teacher's knowledge. */
@@ -39,7 +40,7 @@ export const defaultDistillConfig: DistillConfig = {
   alpha: 1,
   rankK: 10,
   rankDecay: 5,
-  unseenOnly: false,
+  unseenOnly: true,
   lr: 1e-2,
 };
 
