@@ -14,6 +14,16 @@ describe('softLabelView', () => {
     const sum = teacher.reduce((s, z) => s + Math.exp(z), 0);
     expect(v.teacher[0]).toBeCloseTo(Math.exp(3) / sum, 6);
   });
+  it('over unseen items only, seen items get probability 0 and the rest renormalise', () => {
+    const v = softLabelView({ teacher, kd, student }, 1, 4, 2, [0], true);
+    expect(Array.from(v.items)).toEqual([2, 1, 3, 0]);
+    expect(v.teacher[3]).toBe(0);
+    expect(v.heldOutRank).toBe(0);
+    const sum = Math.exp(1) + Math.exp(2) + Math.exp(0);
+    expect(v.teacher[0]).toBeCloseTo(Math.exp(2) / sum, 6);
+    expect(v.kdEntropy).toBeCloseTo(Math.log(3), 6);
+    expect(Number.isFinite(v.teacherEntropy)).toBe(true);
+  });
   it('a higher temperature flattens the teacher: entropy rises with T', () => {
     const lo = softLabelView({ teacher, kd, student }, 0.5, 4, 2, []);
     const hi = softLabelView({ teacher, kd, student }, 5, 4, 2, []);

@@ -21,11 +21,15 @@ export interface SoftLabelView {
   heldOutTeacher: number;
   heldOutKd: number;
   seen: Uint8Array;
+  /** The distributions leave the user's history items out. */
+  unseenOnly: boolean;
 }
 
 /**
  * @param logits per model, [nItems] each, in eval mode with the user's full history.
  * @param history the user's train items (marked as seen).
+ * @param unseenOnly the distributions over the other items only, as the KD student is taught when
+ *   distillation runs over unseen items: the bars then show what it actually learns from.
  * @example softLabelView({teacher, kd, student}, 0.5, 20, 17, hist)
  */
 export function softLabelView(
@@ -34,15 +38,17 @@ export function softLabelView(
   topN: number,
   heldOut: number,
   history: ArrayLike<number>,
+  unseenOnly = false,
 ): SoftLabelView {
-  const pt = softmaxT(logits.teacher, T);
-  const pk = softmaxT(logits.kd, T);
-  const ps = softmaxT(logits.student, T);
+  const seenSet = new Set(Array.from(history));
+  const keep = (z: ArrayLike<number>): ArrayLike<number> => (unseenOnly && seenSet.size ? Array.from(z, (v, i) => (seenSet.has(i) ? -Infinity : v)) : z);
+  const pt = softmaxT(keep(logits.teacher), T);
+  const pk = softmaxT(keep(logits.kd), T);
+  const ps = softmaxT(keep(logits.student), T);
   const n = pt.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => pt[b] - pt[a] || a - b);
   const k = Math.min(topN, n);
   const items = Int32Array.from(order.slice(0, k));
-  const seenSet = new Set(Array.from(history));
   let heldOutRank = 0;
   for (let i = 0; i < n; i++) if (pt[i] > pt[heldOut]) heldOutRank++;
   return {
@@ -59,6 +65,7 @@ export function softLabelView(
     heldOutTeacher: pt[heldOut] ?? 0,
     heldOutKd: pk[heldOut] ?? 0,
     seen: Uint8Array.from(items, (i) => (seenSet.has(i) ? 1 : 0)),
+    unseenOnly: unseenOnly && seenSet.size > 0,
   };
 }
 

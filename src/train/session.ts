@@ -346,7 +346,9 @@ export class Session {
     const u = this.selectedUser;
     const hist = split.histItems.subarray(split.histOffsets[u], split.histOffsets[u + 1]);
     const T = this.hyper?.distill.temperature ?? 1;
-    const view = softLabelView(this.lastLogits!, T, SOFT_TOP_N, Math.max(split.testItem[u], 0), hist);
+    const d = this.hyper?.distill;
+    const unseen = !!d?.unseenOnly && (d.loss === 'soft' || d.loss === 'rank');
+    const view = softLabelView(this.lastLogits!, T, SOFT_TOP_N, Math.max(split.testItem[u], 0), hist, unseen);
     this.host.post({ type: 'soft-labels', labels: { ...view, user: u } });
   }
 

@@ -65,6 +65,7 @@ export function SoftLabelPanel() {
         {t('soft.heldOutRank', { rank: f.int(labels.heldOutRank + 1), p: f.sig(labels.heldOutTeacher, 2), pkd: f.sig(labels.heldOutKd, 2) })}
       </p>
       <p className="hint">{t('soft.explain')}</p>
+      {labels.unseenOnly && <p className="hint">{t('soft.unseenNote')}</p>}
     </Panel>
   );
 }

@@ -126,6 +126,7 @@ export const en = {
   'soft.heldOut': 'Held-out item:',
   'soft.heldOutRank': 'rank {rank} for the teacher (p = {p}; KD student p = {pkd})',
   'soft.seen': 'already in the history',
+  'soft.unseenNote': 'Distillation runs over unseen items, so these distributions leave the user’s history out, as the KD student sees them.',
   'soft.explain': 'Bars: the teacher’s top items for this user, numbered by the teacher’s rank (★ = held-out item). Higher T flattens them; lower T sharpens them.',
 
   'compare.title': 'Comparison on the test items',
