@@ -158,8 +158,8 @@ test('a copied link restores the same settings; bad parameters fall back with a 
   await expect(status.getByText(/T=abc is not a number from 0\.1 to 20; using the default 0\.5/)).toBeVisible();
   await expect(bad.getByText(/loss=kl is not one of soft, mse, rank, hint/)).toBeVisible();
   await expect(bad.getByText(/epochs=2\.5 is not a whole number/)).toBeVisible();
-  await expect(panel(bad, 'Distillation knobs').getByLabel('Temperature T')).toHaveAttribute('aria-valuetext', 'T = 0.5');
-  await expect.poll(() => new URL(bad.url()).searchParams.get('T')).toBe('0.5');
+  await expect(panel(bad, 'Distillation knobs').getByLabel('Temperature T')).toHaveAttribute('aria-valuetext', 'T = 0.25');
+  await expect.poll(() => new URL(bad.url()).searchParams.get('T')).toBe('0.25');
   expect(new URL(bad.url()).searchParams.get('utm_source')).toBe('talk');
   for (const w of [watch, watchCopy, watchBad]) w.expectClean();
 });

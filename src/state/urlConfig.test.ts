@@ -52,7 +52,7 @@ describe('URL codec', () => {
     expect(settings).toEqual(DEFAULT_SETTINGS);
     expect(problems.map((p) => p.param)).toEqual(['T', 'alpha', 'loss', 'lr', 'tdim', 'seed', 'epochs', 'backend']);
     const byName = Object.fromEntries(problems.map((p) => [p.param, p]));
-    expect(byName.T).toEqual({ param: 'T', value: 'abc', fallback: '0.5', rule: { kind: 'range', min: 0.1, max: 20, integer: false } });
+    expect(byName.T).toEqual({ param: 'T', value: 'abc', fallback: '0.25', rule: { kind: 'range', min: 0.1, max: 20, integer: false } });
     expect(byName.tdim.rule).toEqual({ kind: 'range', min: 1, max: 512, integer: true });
     expect(byName.loss).toEqual({ param: 'loss', value: 'kl', fallback: 'soft', rule: { kind: 'oneOf', values: ['soft', 'mse', 'rank', 'hint'] } });
     expect(byName.backend.fallback).toBe('auto');
