@@ -118,8 +118,9 @@ export interface KdInputs {
 /** total = α·distill + (1−α)·hard, for whichever distillation term the config names. */
 export function kdLoss(x: KdInputs, c: DistillConfig, wantValue: boolean): KdGrad {
   const a = c.alpha;
-  const hard = hardLoss(x.zs, x.onehot, wantValue);
-  let grad = a < 1 ? (tf.mul(hard.grad, 1 - a) as tf.Tensor2D) : null;
+  // at α = 1 a plain step needs nothing of the hard term: skip its softmax over the catalogue
+  const hard = a < 1 || wantValue ? hardLoss(x.zs, x.onehot, wantValue) : null;
+  let grad = hard && a < 1 ? (tf.mul(hard.grad, 1 - a) as tf.Tensor2D) : null;
   let distillValue: tf.Scalar | null = null;
   let dUserVec: tf.Tensor2D | null = null;
   let projector: KdGrad['projector'] = null;
@@ -147,7 +148,7 @@ export function kdLoss(x: KdInputs, c: DistillConfig, wantValue: boolean): KdGra
   }
   const finalGrad = grad ?? (tf.zerosLike(x.zs) as tf.Tensor2D);
   let parts: tf.Tensor1D | null = null;
-  if (wantValue && hard.value && distillValue) {
+  if (wantValue && hard?.value && distillValue) {
     const total = tf.add(tf.mul(distillValue, a), tf.mul(hard.value, 1 - a));
     parts = tf.stack([hard.value, distillValue, total]) as tf.Tensor1D;
   }
