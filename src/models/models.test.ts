@@ -106,20 +106,19 @@ describe('hand-written backward passes equal tf autodiff', () => {
 });
 
 describe('frozen teacher', () => {
-  it('forwardFrozen (cached history sums) gives the logits of the dense eval forward', () => {
+  it.each([true, false])('forwardFrozen (cached history sums, host copies %s) gives the logits of the dense eval forward', (host) => {
     const t = new TeacherModel(U, N, { ...defaultTeacherConfig, dim: 3, hidden: 5 }, 4);
     // per-user train items; the rows in `hist` above are these with the target left out
     const items = [[1, 2, 4], [], [], [0, 1, 2, 3, 5, 6], [0]];
     t.freeze((start, count, out) => {
       for (let r = 0; r < count; r++) for (const i of items[start + r]) out[r * N + i] = 1;
-    });
+    }, host);
+    const targets = [1, 6, 2, 0];
     tf.tidy(() => {
-      const u = tf.tensor1d(users, 'int32');
-      const tg = tf.tensor1d([1, 6, 2, 0], 'int32');
-      const inv = tf.tensor2d(users.map((x) => (items[x].length > 1 ? 1 / (items[x].length - 1) : 0)), [B, 1]);
-      const rows = users.map((x, b) => Array.from({ length: N }, (_, i) => (items[x].includes(i) && i !== [1, 6, 2, 0][b] && items[x].length > 1 ? 1 / (items[x].length - 1) : 0)));
-      const dense = t.forward({ users: u, history: tf.tensor2d(rows), dropoutMask: null }, false).logits;
-      const fast = t.forwardFrozen(u, tg, inv).logits;
+      const inv = Float32Array.from(users, (x) => (items[x].length > 1 ? 1 / (items[x].length - 1) : 0));
+      const rows = users.map((x, b) => Array.from({ length: N }, (_, i) => (items[x].includes(i) && i !== targets[b] && items[x].length > 1 ? 1 / (items[x].length - 1) : 0)));
+      const dense = t.forward({ users: tf.tensor1d(users, 'int32'), history: tf.tensor2d(rows), dropoutMask: null }, false).logits;
+      const fast = t.forwardFrozen(Int32Array.from(users), Int32Array.from(targets), inv).logits;
       expect(maxAbsDiff(dense.dataSync(), fast.dataSync())).toBeLessThan(1e-5);
     });
     const before = tf.memory().numTensors;

@@ -31,6 +31,7 @@ export class TeacherModel implements Recommender {
   readonly dropoutWidth: number;
   readonly dim: number;
   private sums: tf.Tensor2D | null = null;
+  private host: { userEmb: Float32Array; sums: Float32Array; histEmb: Float32Array } | null = null;
 
   /**
    * @param init initial values per weight name; drawn from `seed` when omitted.
@@ -61,12 +62,33 @@ export class TeacherModel implements Recommender {
   /**
    * Eval-mode forward of a frozen teacher from cached per-user history sums S (see freeze):
    * h = (S[u] − E[target]) / (n_u − 1), the same mean as the dense history row, without the
-   * [B, N] history product. `invCount` [B,1] holds 1/(n_u − 1), or 0 where the target is the only item.
+   * [B, N] history product. `invCount` holds 1/(n_u − 1) per example, or 0 where the target is the
+   * only item. With host copies of the frozen tables (wasm, cpu) u and h are gathered in plain JS:
+   * wasm's Gather kernel costs ~1.2 ms per 512×64 rows, three of them a KD step.
    */
-  forwardFrozen(users: tf.Tensor1D, targets: tf.Tensor1D, invCount: tf.Tensor2D): Forward {
+  forwardFrozen(users: Int32Array, targets: Int32Array, invCount: Float32Array): Forward {
     if (!this.sums) throw new Error('teacher: forwardFrozen needs freeze() first');
-    const u = tf.gather(this.weights.userEmb, users) as tf.Tensor2D;
-    const h = tf.mul(tf.sub(tf.gather(this.sums, users), tf.gather(this.weights.histEmb, targets)), invCount) as tf.Tensor2D;
+    const B = users.length;
+    if (this.host) {
+      const d = this.dim;
+      const { userEmb, sums, histEmb } = this.host;
+      const u = new Float32Array(B * d);
+      const h = new Float32Array(B * d);
+      for (let b = 0; b < B; b++) {
+        const ur = users[b] * d;
+        const tr = targets[b] * d;
+        const inv = invCount[b];
+        for (let k = 0; k < d; k++) {
+          u[b * d + k] = userEmb[ur + k];
+          h[b * d + k] = (sums[ur + k] - histEmb[tr + k]) * inv;
+        }
+      }
+      return this.head(tf.tensor2d(u, [B, d]), tf.tensor2d(h, [B, d]), null);
+    }
+    const ut = tf.tensor1d(users, 'int32');
+    const u = tf.gather(this.weights.userEmb, ut) as tf.Tensor2D;
+    const gathered = tf.sub(tf.gather(this.sums, ut), tf.gather(this.weights.histEmb, tf.tensor1d(targets, 'int32')));
+    const h = tf.mul(gathered, tf.tensor2d(invCount, [B, 1])) as tf.Tensor2D;
     return this.head(u, h, null);
   }
 
@@ -74,8 +96,10 @@ export class TeacherModel implements Recommender {
    * Caches S[u] = Σ_{j ∈ history(u)} histEmb[j] for every user; valid while the weights do not
    * change (the engine calls it when the teacher stops training and unfreeze when it resumes).
    * @param rows fills a [chunk, nItems] 0/1 history block for users start..start+chunk.
+   * @param hostCopies keep the frozen tables in JS memory too; only where reading a tensor back
+   *   synchronously is cheap and safe (wasm, cpu — never webgpu, where dataSync loses the device).
    */
-  freeze(rows: (start: number, count: number, out: Float32Array) => void): void {
+  freeze(rows: (start: number, count: number, out: Float32Array) => void, hostCopies = ['wasm', 'cpu'].includes(tf.getBackend())): void {
     this.unfreeze();
     const chunk = 256;
     const buf = new Float32Array(chunk * this.nItems);
@@ -88,12 +112,17 @@ export class TeacherModel implements Recommender {
     }
     this.sums = tf.concat(parts, 0) as tf.Tensor2D;
     for (const p of parts) p.dispose();
+    if (hostCopies) {
+      const w = this.weights;
+      this.host = { userEmb: w.userEmb.dataSync() as Float32Array, sums: this.sums.dataSync() as Float32Array, histEmb: w.histEmb.dataSync() as Float32Array };
+    }
   }
 
   /** Drops the cached history sums (the weights are about to change). */
   unfreeze(): void {
     this.sums?.dispose();
     this.sums = null;
+    this.host = null;
   }
 
   get frozen(): boolean {

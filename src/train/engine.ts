@@ -198,7 +198,7 @@ export class DistillEngine {
         this.adamT.apply(this.teacher.backward(input, tf_, l.grad));
         if (l.value) teacherLoss = l.value;
       } else if (frozen) {
-        tf_ = this.teacher.forwardFrozen(input.users, targets, tf.tensor2d(this.invCount, [B, 1]));
+        tf_ = this.teacher.forwardFrozen(this.users, this.targets, this.invCount);
         if (report) teacherLoss = hardLoss(tf_.logits, onehot, true).value ?? nan;
       }
       let studentLoss: tf.Scalar = nan;
