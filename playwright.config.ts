@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 // Browser tests drive real Chromium: Debian's (/usr/bin/chromium or $CHROMIUM_PATH) when present,
 // Playwright's own otherwise. No browser download happens here. The flags keep Chromium off the
 // closed network and give it WebGPU (SwiftShader on a machine without a GPU).
 const port = Number(process.env.PORT ?? 4173);
-const executablePath = process.env.CHROMIUM_PATH;
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export const chromiumArgs = [
   '--no-sandbox',
