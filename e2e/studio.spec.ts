@@ -155,7 +155,7 @@ test('a copied link restores the same settings; bad parameters fall back with a 
   const watchBad = watchPage(bad, baseURL!);
   await bad.goto('/?T=abc&loss=kl&epochs=2.5&utm_source=talk');
   const status = bad.getByRole('status').filter({ hasText: 'T=abc' });
-  await expect(status.getByText(/T=abc is not a number from 0\.1 to 20; using the default 0\.5/)).toBeVisible();
+  await expect(status.getByText(/T=abc is not a number from 0\.1 to 20; using the default 0\.25/)).toBeVisible();
   await expect(bad.getByText(/loss=kl is not one of soft, mse, rank, hint/)).toBeVisible();
   await expect(bad.getByText(/epochs=2\.5 is not a whole number/)).toBeVisible();
   await expect(panel(bad, 'Distillation knobs').getByLabel('Temperature T')).toHaveAttribute('aria-valuetext', 'T = 0.25');
