@@ -3,7 +3,7 @@
  * direction, so a `switch (msg.type)` narrows without casts. Type-only: importing this file
  * pulls no code into either side.
  */
-import type { Dataset, DatasetStats, ParseOptions, RatingsFormat } from './types.ts';
+import type { Dataset, DatasetStats, ParseOptions, RatingsFormat, Split } from './types.ts';
 
 /** Parse options that can cross a thread boundary (no callbacks). */
 export type ParseRequestOptions = Omit<ParseOptions, 'onProgress'> & {
@@ -11,6 +11,8 @@ export type ParseRequestOptions = Omit<ParseOptions, 'onProgress'> & {
   titlesFormat?: 'uitem' | 'movies' | 'books' | 'generic' | 'auto';
   /** Dataset name; the ratings file name by default. */
   name?: string;
+  /** Also split the dataset (splitFor) with this seed, so a big file's split is not made on the page's thread. */
+  splitSeed?: number;
 };
 
 /** App → worker: parse these files. `id` pairs replies with the request. */
@@ -43,6 +45,8 @@ export interface ParseDone {
   skippedLines: number[];
   /** Number of titles read, when a titles file was given. */
   titleCount: number | null;
+  /** The split, when the request named a split seed. */
+  split?: Split;
 }
 
 /** Worker → app: the file was refused (message names the file and line) or the parser failed. */

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ParseWorkerRequest, ParseWorkerResponse } from './parseProtocol.ts';
 import { utf8 } from './__fixtures__/bytes.ts';
 import { generateUData } from './__fixtures__/movielensLike.ts';
+import { splitFor } from './split.ts';
 
 const posted: { msg: ParseWorkerResponse; transfer?: ArrayBuffer[] }[] = [];
 const scope: {
@@ -45,6 +46,19 @@ describe('parseWorker', () => {
     expect(done.titleCount).toBe(1);
     expect(done.skippedLines).toEqual([]);
     expect(posted.at(-1)!.transfer!.length).toBe(4);
+    expect(done.split).toBeUndefined();
+  });
+
+  it('splits too when asked for a split seed, the same split as on the page, handed over', async () => {
+    const text = generateUData({ users: 300, items: 200, lines: 20_000, seed: 3 });
+    const msgs = await send({ type: 'parse', id: 9, ratings: buffer(text), ratingsName: 'u.data', options: { splitSeed: 5 } });
+    const done = msgs.at(-1)!;
+    if (done.type !== 'done' || !done.split) throw new Error('expected done with a split');
+    const ref = splitFor(done.dataset, 5);
+    expect(done.split.seed).toBe(5);
+    expect([...done.split.testItem]).toEqual([...ref.testItem]);
+    expect([...done.split.trainItems]).toEqual([...ref.trainItems]);
+    expect(posted.at(-1)!.transfer!.length).toBeGreaterThan(4);
   });
 
   it('posts an error with the message and line', async () => {

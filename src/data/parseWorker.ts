@@ -7,6 +7,7 @@
 import { isDataError } from './errors.ts';
 import { ingest } from './ingest.ts';
 import type { ParseWorkerRequest, ParseWorkerResponse } from './parseProtocol.ts';
+import { splitFor } from './split.ts';
 
 /** The part of a dedicated worker's global scope this file uses. */
 interface ParseWorkerScope {
@@ -27,7 +28,7 @@ async function handleParse(msg: ParseWorkerRequest): Promise<void> {
   const { id } = msg;
   let last = -1;
   try {
-    const { options = {} } = msg;
+    const { splitSeed, ...options } = msg.options ?? {};
     const result = await ingest(
       { bytes: new Uint8Array(msg.ratings), name: msg.ratingsName },
       msg.titles ? { bytes: new Uint8Array(msg.titles), name: msg.titlesName ?? 'titles' } : null,
@@ -43,8 +44,11 @@ async function handleParse(msg: ParseWorkerRequest): Promise<void> {
       },
     );
     const { dataset, stats, table, titles } = result;
+    const split = splitSeed === undefined ? undefined : splitFor(dataset, splitSeed);
     // Hand the columns over instead of copying them; a Set because a buffer may be listed once only.
-    const buffers = [dataset.users, dataset.items, dataset.ratings, dataset.timestamps, dataset.years].map((a) => a?.buffer);
+    const columns = [dataset.users, dataset.items, dataset.ratings, dataset.timestamps, dataset.years];
+    const splitColumns = split ? [split.trainUsers, split.trainItems, split.histOffsets, split.histItems, split.valItem, split.testItem, split.evalUsers] : [];
+    const buffers = [...columns, ...splitColumns].map((a) => a?.buffer);
     const transfer = [...new Set(buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer))];
     scope.postMessage(
       {
@@ -56,6 +60,7 @@ async function handleParse(msg: ParseWorkerRequest): Promise<void> {
         hasHeader: table.hasHeader,
         skippedLines: table.skippedLines,
         titleCount: titles ? titles.titles.size : null,
+        ...(split ? { split } : {}),
       },
       transfer,
     );

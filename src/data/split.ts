@@ -122,3 +122,11 @@ export function checkTrainable(ds: Dataset, split: Split): string | null {
   if (split.trainItems.length === 0) return 'No interaction is left to train on after holding out validation and test items.';
   return null;
 }
+
+/**
+ * The split every studio run uses: leave-one-out by timestamp where the dataset has them, seeded
+ * random otherwise. `splitSeed` is a dataset-level setting, separate from the run seed.
+ */
+export function splitFor(ds: Dataset, splitSeed: number): Split {
+  return splitLeaveOneOut(ds, { seed: splitSeed, order: ds.timestamps ? 'timestamp' : 'random' });
+}

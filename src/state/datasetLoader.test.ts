@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../data/ingest';
+import { splitFor } from '../data/split';
+import type { Split } from '../data/types';
 import { DatasetLoader, SYNTHETIC_DEMO, type ParseFn } from './datasetLoader';
 import { createStudioStore } from './store';
 
 /** The parse worker's work, in-process: ingest() with the same options. */
+let workerSplit: Split | undefined;
 const parse: ParseFn = async (ratings, titles, options, onProgress) => {
+  const { splitSeed, ...opts } = options ?? {};
   const r = await ingest(
     { bytes: new Uint8Array(ratings.bytes), name: ratings.name },
     titles ? { bytes: new Uint8Array(titles.bytes), name: titles.name } : null,
-    { ...options, source: 'upload', onProgress },
+    { ...opts, source: 'upload', onProgress },
   );
-  return { type: 'done', id: 0, dataset: r.dataset, stats: r.stats, format: r.table.format, hasHeader: r.table.hasHeader, skippedLines: r.table.skippedLines, titleCount: r.titles ? r.titles.titles.size : null };
+  workerSplit = splitSeed === undefined ? undefined : splitFor(r.dataset, splitSeed);
+  const made = workerSplit ? { split: workerSplit } : {};
+  return { type: 'done', id: 0, dataset: r.dataset, stats: r.stats, format: r.table.format, hasHeader: r.table.hasHeader, skippedLines: r.table.skippedLines, titleCount: r.titles ? r.titles.titles.size : null, ...made };
 };
 
 const file = (name: string, text: string) => new File([text], name, { type: 'text/plain' });
@@ -31,6 +37,8 @@ describe('DatasetLoader', () => {
     expect(cur.stats).toMatchObject({ users: 20, interactions: 100 });
     expect(cur.dataset.source).toBe('upload');
     expect(cur.split.evalUsers.length).toBe(20);
+    // the split made next to the parse (off the page's thread) is the one kept
+    expect(cur.split).toBe(workerSplit);
     expect(cur.blocker).toBeNull();
 
     await loader.setRatingsFile(file('broken.data', '1\t2\t3\t4\n1\t3\tx\t5\n2\t3\t3\n2\t4\t1\t2\t9\n'));

@@ -7,10 +7,10 @@
 import { BUILTIN_DATASET } from '../data/builtin';
 import { isGzip } from '../data/gzip';
 import type { ParseDone, ParseRequestOptions, ParseWorkerResponse } from '../data/parseProtocol';
-import { checkTrainable, splitLeaveOneOut } from '../data/split';
+import { checkTrainable, splitFor } from '../data/split';
 import { datasetStats } from '../data/stats';
 import { synthesize } from '../data/synth';
-import type { Dataset, Split } from '../data/types';
+import type { Dataset, DatasetStats, Split } from '../data/types';
 import type { StudioStore } from './store';
 
 /** Bytes and name of one file to parse. */
@@ -32,14 +32,6 @@ export interface LoaderDeps {
   parse: ParseFn;
   /** Reads a path under the site root, e.g. `data/goodbooks-2k/books.csv`; rejects on HTTP errors. */
   fetchBytes(path: string): Promise<ArrayBuffer>;
-}
-
-/**
- * The split every run uses: leave-one-out by timestamp where the dataset has them, seeded random
- * otherwise. `splitSeed` is a dataset-level setting, separate from the run seed.
- */
-export function splitFor(ds: Dataset, splitSeed: number): Split {
-  return splitLeaveOneOut(ds, { seed: splitSeed, order: ds.timestamps ? 'timestamp' : 'random' });
 }
 
 /** The synthetic demo: small enough to train in seconds, with clusters a teacher can find. */
@@ -71,7 +63,7 @@ export class DatasetLoader {
     }
     // A server may gunzip .gz on the fly (Content-Encoding): only gzip bytes get the .gz name.
     const ratingsName = isGzip(new Uint8Array(ratings, 0, Math.min(2, ratings.byteLength))) ? 'ratings.csv.gz' : 'ratings.csv';
-    await this.run(id, { bytes: ratings, name: ratingsName }, { bytes: titles, name: 'books.csv' }, { format: 'csv', name: BUILTIN_DATASET.name }, 'builtin');
+    await this.run(id, { bytes: ratings, name: ratingsName }, { bytes: titles, name: 'books.csv' }, { format: 'csv', name: BUILTIN_DATASET.name, splitSeed: this.store.getState().config.splitSeed }, 'builtin');
   }
 
   /** A ratings file was picked or dropped: parse it (with the titles file, if one was picked). */
@@ -120,7 +112,7 @@ export class DatasetLoader {
       if (id === this.latest) this.store.getState().datasetFailed(`${ratings.name}: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
-    await this.run(id, r, t, { format }, 'upload');
+    await this.run(id, r, t, { format, splitSeed: this.store.getState().config.splitSeed }, 'upload');
   }
 
   private begin(name: string): number {
@@ -133,19 +125,21 @@ export class DatasetLoader {
       const done = await this.deps.parse(ratings, titles, options, (f) => {
         if (id === this.latest) this.store.getState().datasetProgress(f);
       });
-      this.finish(id, { ...done.dataset, source }, done.titleCount);
+      this.finish(id, { ...done.dataset, source }, done.titleCount, done);
       if (source === 'builtin') this.checkBuiltin(done);
     } catch (e) {
       if (id === this.latest) this.store.getState().datasetFailed(e instanceof Error ? e.message : String(e));
     }
   }
 
-  private finish(id: number, dataset: Dataset, titleCount: number | null): void {
+  /** `made`: statistics and split the parse worker already computed (for the split seed it was given). */
+  private finish(id: number, dataset: Dataset, titleCount: number | null, made?: { stats: DatasetStats; split?: Split }): void {
     if (id !== this.latest) return;
-    const split = splitFor(dataset, this.store.getState().config.splitSeed);
+    const seed = this.store.getState().config.splitSeed;
+    const split = made?.split && made.split.seed === seed ? made.split : splitFor(dataset, seed);
     this.store.getState().datasetLoaded({
       dataset,
-      stats: datasetStats(dataset),
+      stats: made?.stats ?? datasetStats(dataset),
       split,
       blocker: checkTrainable(dataset, split),
       warnings: dataset.warnings,

@@ -5,7 +5,7 @@ import type { LossRow } from '../train/engine';
 import type { BackendReport, ValPoint } from '../train/protocol';
 import { configSelectors } from './configSlice';
 import type { LoadedDataset } from './datasetSlice';
-import { splitFor } from './datasetLoader';
+import { splitFor } from '../data/split';
 import { nextKdAhead } from './runSlice';
 import { createStudioStore } from './store';
 

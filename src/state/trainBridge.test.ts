@@ -4,7 +4,7 @@ import { datasetStats } from '../data/stats';
 import { synthesize } from '../data/synth';
 import type { LossRow } from '../train/engine';
 import type { FromWorker, ToWorker, ValPoint } from '../train/protocol';
-import { splitFor } from './datasetLoader';
+import { splitFor } from '../data/split';
 import type { LoadedDataset } from './datasetSlice';
 import { createStudioStore, type StudioStore } from './store';
 import { TrainBridge, type TrainPort } from './trainBridge';

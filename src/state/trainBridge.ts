@@ -11,8 +11,7 @@ import type { TrainConfig } from '../train/config';
 import type { LossRow } from '../train/engine';
 import { assertNever, type FromWorker, type HyperParams, type SoftLabels, type ToWorker, type ValPoint } from '../train/protocol';
 import { configSelectors } from './configSlice';
-import { splitFor } from './datasetLoader';
-import { checkTrainable } from '../data/split';
+import { checkTrainable, splitFor } from '../data/split';
 import type { StudioState, StudioStore } from './store';
 
 /** What the bridge needs of a training worker client (train/client.ts's TrainClient, or a fake). */
