@@ -7,7 +7,7 @@ import { topKFromScores } from '../eval/overlap';
 import { StudentModel } from '../models/student';
 import { TeacherModel } from '../models/teacher';
 import { defaultStudentConfig, defaultTeacherConfig } from '../models/config';
-import { scoreUsers } from './evaluate';
+import { recommend, scoreUsers } from './evaluate';
 
 beforeAll(useCpu);
 
@@ -48,6 +48,17 @@ describe('full-ranking scorer', () => {
     expect(tf.memory().numTensors).toBe(before);
     expect(r.ranks.length).toBe(split.evalUsers.length);
     for (const x of r.ranks) expect(x).toBeGreaterThanOrEqual(0);
+    t.dispose();
+  });
+
+  it('recommend() serves the same top-k as the scorer, leaking no tensors', async () => {
+    const t = new TeacherModel(split.nUsers, split.nItems, { ...defaultTeacherConfig, dim: 4, hidden: 4 }, 3);
+    const users = split.evalUsers;
+    const before = tf.memory().numTensors;
+    const top = await recommend(t, split, users, 5);
+    expect(tf.memory().numTensors).toBe(before);
+    const ref = await scoreUsers(t, split, users, 'test', 5);
+    for (let i = 0; i < users.length; i++) expect([...top.subarray(i * 5, i * 5 + 5)].sort()).toEqual([...ref.topK!.subarray(i * 5, i * 5 + 5)].sort());
     t.dispose();
   });
 });

@@ -29,7 +29,7 @@ export function LossChartPanel() {
   const t = useT();
   const f = useFmt();
   const rows = useStudio(runSelectors.rows);
-    const last = rows.at(-1);
+  const last = rows.at(-1);
   return (
     <Panel title={t('loss.title')} className="area-loss">
       <div className="chart" role="img" aria-label={t('loss.chartLabel', { count: f.int(rows.length) })}>
