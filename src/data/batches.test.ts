@@ -6,6 +6,7 @@ import {
   fillLeaveOneOutWeights,
   fillOtherHistoryMask,
   fillTrainHistory,
+  fillTrainHistoryT,
   sampleEvalUsers,
 } from './batches.ts';
 import type { Split } from './types.ts';
@@ -40,6 +41,16 @@ describe('training rows', () => {
     const w = new Float32Array(3);
     fillLeaveOneOutWeights(SPLIT, Int32Array.from([0, 1, 2]), w);
     expect([...w]).toEqual([0.5, 0, 1]);
+  });
+
+  it('builds the transposed history rows', () => {
+    const users = Int32Array.from([0, 1, 2]);
+    const targets = Int32Array.from([2, 4, 1]);
+    const h = new Float32Array(15);
+    const ht = new Float32Array(15).fill(3);
+    fillTrainHistory(SPLIT, users, targets, h);
+    fillTrainHistoryT(SPLIT, users, targets, ht);
+    for (let b = 0; b < 3; b++) for (let i = 0; i < 5; i++) expect(ht[i * 3 + b]).toBe(h[b * 5 + i]);
   });
 
   it('masks exactly the items a leave-one-out history row holds', () => {

@@ -76,6 +76,23 @@ export function fillTrainHistory(split: Split, users: Int32Array, targets: Int32
   }
 }
 
+/** The rows of fillTrainHistory transposed, [nItems, B]: item-major, for historyᵀ·dh. */
+export function fillTrainHistoryT(split: Split, users: Int32Array, targets: Int32Array, out: Float32Array): void {
+  const B = users.length;
+  out.fill(0);
+  const { histOffsets, histItems } = split;
+  for (let b = 0; b < B; b++) {
+    const u = users[b];
+    const s = histOffsets[u];
+    const e = histOffsets[u + 1];
+    const n = e - s;
+    if (n <= 1) continue;
+    const w = 1 / (n - 1);
+    for (let i = s; i < e; i++) out[histItems[i] * B + b] = w;
+    out[targets[b] * B + b] = 0;
+  }
+}
+
 /**
  * An additive [B, N] mask for distillation over unseen items: `value` on each of the user's train
  * items other than the example's own target (the same items a leave-one-out history row holds),

@@ -70,6 +70,9 @@ describe('hand-written backward passes equal tf autodiff', () => {
       };
       const want = tf.grads(f)(names.map((n) => t.weights[n]));
       names.forEach((n, i) => expect(maxAbsDiff(got[n].dataSync(), want[i].dataSync()), n).toBeLessThan(1e-6));
+      // the same gradients with a CPU-built historyᵀ
+      const withT = t.backward({ ...input, historyT: tf.transpose(input.history) as tf.Tensor2D }, fw, hardLoss(fw.logits, onehot, false).grad);
+      names.forEach((n) => expect(maxAbsDiff(withT[n].dataSync(), got[n].dataSync()), `${n} with historyT`).toBeLessThan(1e-6));
     });
     t.dispose();
   });

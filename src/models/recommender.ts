@@ -13,6 +13,12 @@ export interface BatchInput {
   history: tf.Tensor2D | null;
   /** [B, hidden]: 0 or 1/(1−p) per unit in training mode; null in eval mode or for models without dropout. */
   dropoutMask: tf.Tensor2D | null;
+  /**
+   * [nItems, B]: `history` transposed, built on the CPU. Optional; with it the history table's
+   * gradient is historyᵀ·dh with the fresh [B, N] matrix as the left operand, which wasm's matMul
+   * does not repack (as the right operand it costs ~10 ms a step).
+   */
+  historyT?: tf.Tensor2D | null;
 }
 
 /** A forward pass: logits, the user vector they came from, and what backward needs. */

@@ -162,8 +162,8 @@ export class TeacherModel implements Recommender {
     const [dzu, dzh] = tf.split(dz, [d, d], 1) as [tf.Tensor2D, tf.Tensor2D];
     const du = tf.add(dzu, dx) as tf.Tensor2D;
     const dh = tf.add(dzh, dx) as tf.Tensor2D;
-    // dHist = historyᵀ·dh, computed as (dhᵀ·history)ᵀ so the big [B,N] operand is never transposed.
-    const histEmb = tf.transpose(mm(dh, input.history as tf.Tensor2D, true));
+    // dHist = historyᵀ·dh; without a CPU-built historyᵀ, as (dhᵀ·history)ᵀ so the big [B,N] operand is never transposed.
+    const histEmb = input.historyT ? tf.matMul(input.historyT, dh) : tf.transpose(mm(dh, input.history as tf.Tensor2D, true));
     const userEmb = embeddingGrad(input.users, du, this.nUsers);
     return { userEmb, histEmb, W1, b1, W2, b2, itemEmbT, itemBias };
   }

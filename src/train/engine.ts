@@ -5,7 +5,7 @@
  * get plain numbers.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { ExampleStream, fillHistoryBlock, fillLeaveOneOutWeights, fillOtherHistoryMask, fillTrainHistory } from '../data/batches';
+import { ExampleStream, fillHistoryBlock, fillLeaveOneOutWeights, fillOtherHistoryMask, fillTrainHistory, fillTrainHistoryT } from '../data/batches';
 import { Rng } from '../data/rng';
 import type { Split } from '../data/types';
 import type { DistillConfig } from '../distill/config';
@@ -82,6 +82,7 @@ export class DistillEngine {
   private readonly users: Int32Array;
   private readonly targets: Int32Array;
   private readonly history: Float32Array;
+  private readonly historyT: Float32Array;
   private readonly invCount: Float32Array;
   private maskBuf: Float32Array | null = null;
   private readonly mask: Float32Array | null;
@@ -121,6 +122,7 @@ export class DistillEngine {
     this.users = new Int32Array(B);
     this.targets = new Int32Array(B);
     this.history = new Float32Array(B * nItems);
+    this.historyT = new Float32Array(B * nItems);
     this.invCount = new Float32Array(B);
     this.mask = this.teacher.dropoutWidth > 0 ? new Float32Array(B * this.teacher.dropoutWidth) : null;
     this.distill = { ...config.distill };
@@ -169,6 +171,7 @@ export class DistillEngine {
     if (teacherTrains) {
       this.teacher.unfreeze();
       fillTrainHistory(this.split, this.users, this.targets, this.history);
+      fillTrainHistoryT(this.split, this.users, this.targets, this.historyT);
       this.fillDropout();
     } else if (frozen) {
       if (!this.teacher.frozen) this.teacher.freeze((start, count, out) => fillHistoryBlock(this.split, start, count, out));
@@ -186,6 +189,7 @@ export class DistillEngine {
         users: tf.tensor1d(this.users, 'int32'),
         history: teacherTrains ? tf.tensor2d(this.history, [B, N]) : null,
         dropoutMask: teacherTrains && this.mask ? tf.tensor2d(this.mask, [B, this.teacher.dropoutWidth]) : null,
+        historyT: teacherTrains ? tf.tensor2d(this.historyT, [N, B]) : null,
       };
       const targets = tf.tensor1d(this.targets, 'int32');
       const onehot = oneHotF(targets, N);
