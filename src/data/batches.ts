@@ -56,41 +56,46 @@ export class ExampleStream {
 }
 
 /**
- * History rows [B, nItems] for training: 1/(n−1) on each of the user's n train items except the
- * target (the label never leaks into its own input); all zero when the target is the only one.
+ * Writes, for each example b, `value(n)` at each of its user's n train items other than its
+ * target, into `out` at b·exampleStride + item·itemStride; everything else 0. One loop for the
+ * row-major history, its transpose and the distillation mask.
  */
-export function fillTrainHistory(split: Split, users: Int32Array, targets: Int32Array, out: Float32Array): void {
-  const N = split.nItems;
+function writeOtherItems(
+  split: Split,
+  users: Int32Array,
+  targets: Int32Array,
+  out: Float32Array,
+  exampleStride: number,
+  itemStride: number,
+  value: (n: number) => number,
+): void {
   out.fill(0);
   const { histOffsets, histItems } = split;
   for (let b = 0; b < users.length; b++) {
     const u = users[b];
     const s = histOffsets[u];
     const e = histOffsets[u + 1];
-    const n = e - s;
-    if (n <= 1) continue;
-    const w = 1 / (n - 1);
-    const row = b * N;
-    for (let i = s; i < e; i++) out[row + histItems[i]] = w;
-    out[row + targets[b]] = 0;
+    const v = value(e - s);
+    const at = b * exampleStride;
+    for (let i = s; i < e; i++) out[at + histItems[i] * itemStride] = v;
+    out[at + targets[b] * itemStride] = 0;
   }
+}
+
+/** 1/(n−1): each of n history items' weight once the target is left out; 0 when it was the only one. */
+const leaveOneOutWeight = (n: number): number => (n > 1 ? 1 / (n - 1) : 0);
+
+/**
+ * History rows [B, nItems] for training: 1/(n−1) on each of the user's n train items except the
+ * target (the label never leaks into its own input); all zero when the target is the only one.
+ */
+export function fillTrainHistory(split: Split, users: Int32Array, targets: Int32Array, out: Float32Array): void {
+  writeOtherItems(split, users, targets, out, split.nItems, 1, leaveOneOutWeight);
 }
 
 /** The rows of fillTrainHistory transposed, [nItems, B]: item-major, for historyᵀ·dh. */
 export function fillTrainHistoryT(split: Split, users: Int32Array, targets: Int32Array, out: Float32Array): void {
-  const B = users.length;
-  out.fill(0);
-  const { histOffsets, histItems } = split;
-  for (let b = 0; b < B; b++) {
-    const u = users[b];
-    const s = histOffsets[u];
-    const e = histOffsets[u + 1];
-    const n = e - s;
-    if (n <= 1) continue;
-    const w = 1 / (n - 1);
-    for (let i = s; i < e; i++) out[histItems[i] * B + b] = w;
-    out[targets[b] * B + b] = 0;
-  }
+  writeOtherItems(split, users, targets, out, 1, users.length, leaveOneOutWeight);
 }
 
 /**
@@ -99,15 +104,7 @@ export function fillTrainHistoryT(split: Split, users: Int32Array, targets: Int3
  * 0 elsewhere.
  */
 export function fillOtherHistoryMask(split: Split, users: Int32Array, targets: Int32Array, value: number, out: Float32Array): void {
-  const N = split.nItems;
-  out.fill(0);
-  const { histOffsets, histItems } = split;
-  for (let b = 0; b < users.length; b++) {
-    const u = users[b];
-    const row = b * N;
-    for (let i = histOffsets[u]; i < histOffsets[u + 1]; i++) out[row + histItems[i]] = value;
-    out[row + targets[b]] = 0;
-  }
+  writeOtherItems(split, users, targets, out, split.nItems, 1, () => value);
 }
 
 /**
@@ -164,8 +161,5 @@ export function fillHistoryBlock(split: Split, start: number, count: number, out
 
 /** Per example 1/(n_u − 1): the weight of each other history item when the target is left out; 0 when n_u ≤ 1. */
 export function fillLeaveOneOutWeights(split: Split, users: Int32Array, out: Float32Array): void {
-  for (let b = 0; b < users.length; b++) {
-    const n = split.histOffsets[users[b] + 1] - split.histOffsets[users[b]];
-    out[b] = n > 1 ? 1 / (n - 1) : 0;
-  }
+  for (let b = 0; b < users.length; b++) out[b] = leaveOneOutWeight(split.histOffsets[users[b] + 1] - split.histOffsets[users[b]]);
 }
