@@ -47,6 +47,16 @@ export const defaultDistillConfig: DistillConfig = {
 
 export const TEMPERATURE_RANGE = { min: 0.1, max: 50 } as const;
 
+/** The losses with distributions an unseen-only mask can shape: soft labels and ranking distillation. */
+export function lossHasDistribution(loss: DistillLoss): boolean {
+  return loss === 'soft' || loss === 'rank';
+}
+
+/** Whether these settings distill over unseen items (the switch is moot for MSE and hint). */
+export function distillsOverUnseen(c: DistillConfig): boolean {
+  return c.unseenOnly && lossHasDistribution(c.loss);
+}
+
 /** Rejects settings by name; used by the CLI, the URL codec and the engine. */
 export function validateDistillConfig(c: DistillConfig): void {
   if (!DISTILL_LOSSES.includes(c.loss)) throw new Error(`distill: loss must be one of ${DISTILL_LOSSES.join(', ')}, got ${String(c.loss)}`);

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { mm, sumRows } from '../models/ops';
-import { rankWeights, type DistillConfig } from './config';
+import { lossHasDistribution, rankWeights, type DistillConfig } from './config';
 
 /** A loss's gradient w.r.t. the student's logits, and its batch-mean value when it was asked for. */
 export interface LossGrad {
@@ -136,7 +136,7 @@ export function kdLoss(x: KdInputs, c: DistillConfig, wantValue: boolean): KdGra
     distillValue = h.value;
   } else {
     // an additive mask leaves MSE's differences unchanged, so it only shapes the two distributions
-    const m = x.distillMask && c.loss !== 'mse' ? x.distillMask : null;
+    const m = x.distillMask && lossHasDistribution(c.loss) ? x.distillMask : null;
     const zs = m ? (tf.add(x.zs, m) as tf.Tensor2D) : x.zs;
     const zt = m ? (tf.add(x.zt, m) as tf.Tensor2D) : x.zt;
     const d =

@@ -5,6 +5,12 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 
+/**
+ * The logit that takes an item out of a softmax or a ranking: below any real score, and far
+ * enough from float32's limits that adding it, or dividing by T = 0.1, does not overflow.
+ */
+export const EXCLUDED_LOGIT = -1e9;
+
 /** Whether matMul must never see a transpose flag: wasm's flagged matMul is ~10× slower. */
 function explicitTranspose(): boolean {
   return tf.getBackend() === 'wasm';

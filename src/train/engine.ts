@@ -8,10 +8,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ExampleStream, fillHistoryBlock, fillLeaveOneOutWeights, fillOtherHistoryMask, fillTrainHistory, fillTrainHistoryT } from '../data/batches';
 import { Rng } from '../data/rng';
 import type { Split } from '../data/types';
-import type { DistillConfig } from '../distill/config';
+import { distillsOverUnseen, type DistillConfig } from '../distill/config';
 import { hardLoss, kdLoss } from '../distill/losses';
 import { initialWeights } from '../models/init';
-import { oneHotF } from '../models/ops';
+import { EXCLUDED_LOGIT, oneHotF } from '../models/ops';
 import { readWeights, writeWeights, type BatchInput, type Forward } from '../models/recommender';
 import { StudentModel } from '../models/student';
 import { TeacherModel } from '../models/teacher';
@@ -50,9 +50,6 @@ export interface Roles {
   student: boolean;
   kd: boolean;
 }
-
-// Pushes masked items out of a softmax without overflowing float32 (also after ÷ T = 0.1).
-const EXCLUDED_LOGIT = -1e9;
 
 /** Seeds derived from the run seed, one per purpose, so changing one purpose never shifts another. */
 export function seedsFor(seed: number) {
@@ -177,7 +174,7 @@ export class DistillEngine {
       if (!this.teacher.frozen) this.teacher.freeze((start, count, out) => fillHistoryBlock(this.split, start, count, out));
       fillLeaveOneOutWeights(this.split, this.users, this.invCount);
     }
-    const masked = roles.kd && this.distill.unseenOnly && this.distill.loss !== 'mse' && this.distill.loss !== 'hint';
+    const masked = roles.kd && distillsOverUnseen(this.distill);
     if (masked) {
       this.maskBuf ??= new Float32Array(this.history.length);
       fillOtherHistoryMask(this.split, this.users, this.targets, EXCLUDED_LOGIT, this.maskBuf);

@@ -8,12 +8,10 @@ import { fillEvalRows } from '../data/batches';
 import type { Split } from '../data/types';
 import { rankingMetrics, type RankingMetrics } from '../eval/metrics';
 import type { Recommender } from '../models/recommender';
-import { oneHotF } from '../models/ops';
+import { EXCLUDED_LOGIT, oneHotF } from '../models/ops';
 
 /** Users scored per batch; fixed so every batch has the same shapes (webgpu buffer pool). */
 export const EVAL_BATCH = 256;
-// Pushes excluded items below any real score without overflowing float32 arithmetic.
-const EXCLUDED = -1e9;
 
 /** Ranks of the held-out item per user, and optionally each user's top-K item ids (row-major). */
 export interface Scored {
@@ -40,7 +38,7 @@ function maskedLogits(model: Recommender, buf: EvalBuffers): tf.Tensor2D {
   const users = tf.tensor1d(buf.users.map((u) => Math.max(u, 0)), 'int32');
   const history = model.usesHistory ? tf.tensor2d(buf.history, [EVAL_BATCH, N]) : null;
   const { logits } = model.forward({ users, history, dropoutMask: null }, false);
-  return tf.add(logits, tf.mul(tf.tensor2d(buf.exclude, [EVAL_BATCH, N]), EXCLUDED)) as tf.Tensor2D;
+  return tf.add(logits, tf.mul(tf.tensor2d(buf.exclude, [EVAL_BATCH, N]), EXCLUDED_LOGIT)) as tf.Tensor2D;
 }
 
 /**

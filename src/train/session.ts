@@ -9,6 +9,7 @@ import { sampleEvalUsers } from '../data/batches';
 import { splitFingerprint } from '../data/fingerprint';
 import type { Split } from '../data/types';
 import { softLabelView, topUnseen } from '../distill/softLabels';
+import { distillsOverUnseen } from '../distill/config';
 import { rankingMetrics, type RankingMetrics } from '../eval/metrics';
 import { topKOverlap } from '../eval/overlap';
 import type { Recommender } from '../models/recommender';
@@ -346,8 +347,7 @@ export class Session {
     const u = this.selectedUser;
     const hist = split.histItems.subarray(split.histOffsets[u], split.histOffsets[u + 1]);
     const T = this.hyper?.distill.temperature ?? 1;
-    const d = this.hyper?.distill;
-    const unseen = !!d?.unseenOnly && (d.loss === 'soft' || d.loss === 'rank');
+    const unseen = this.hyper ? distillsOverUnseen(this.hyper.distill) : false;
     const view = softLabelView(this.lastLogits!, T, SOFT_TOP_N, Math.max(split.testItem[u], 0), hist, unseen);
     this.host.post({ type: 'soft-labels', labels: { ...view, user: u } });
   }

@@ -4,7 +4,7 @@
  * which apply on reset.
  */
 import { useId } from 'react';
-import { DISTILL_LOSSES, type DistillLoss } from '../distill/config';
+import { DISTILL_LOSSES, lossHasDistribution, type DistillLoss } from '../distill/config';
 import { configSelectors } from '../state/configSlice';
 import { useStudio, studioStore } from '../state/store';
 import { T_SLIDER } from '../state/urlConfig';
@@ -85,7 +85,7 @@ export function KnobsPanel() {
         <input
           type="checkbox"
           checked={distill.unseenOnly}
-          disabled={distill.loss === 'mse' || distill.loss === 'hint'}
+          disabled={!lossHasDistribution(distill.loss)}
           onChange={(e) => set.setDistill({ unseenOnly: e.target.checked })}
         />
         {t('knobs.unseenOnly')}
