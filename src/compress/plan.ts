@@ -14,7 +14,7 @@ import type { Compressed, ModelCompression, PrunePoint, RankPoint, ScoredPoint, 
 
 /** Which compression a variant is. */
 export type VariantKey =
-  | { method: 'fp32' | 'fp16' | 'int8' | 'int8PerTensor' }
+  | { method: 'fp32' | 'fp16' | 'int8' | 'int8PerRow' }
   | { method: 'prune'; sparsity: number }
   | { method: 'lowrank'; rank: number };
 
@@ -41,8 +41,8 @@ export function variantsFor(specs: readonly WeightSpec[], weights: WeightMap, co
   return [
     { key: { method: 'fp32' }, build: () => ({ decoded: weights, bytes: fp32Bytes }) },
     { key: { method: 'fp16' }, build: () => fp16Model(specs, weights) },
-    { key: { method: 'int8' }, build: () => int8Model(specs, weights, 'row') },
-    { key: { method: 'int8PerTensor' }, build: () => int8Model(specs, weights, 'tensor') },
+    { key: { method: 'int8' }, build: () => int8Model(specs, weights, 'tensor') },
+    { key: { method: 'int8PerRow' }, build: () => int8Model(specs, weights, 'row') },
     ...[...new Set(config.sparsities)].sort((a, b) => a - b).map((sparsity): Variant => ({ key: { method: 'prune', sparsity }, build: () => pruneModel(specs, weights, sparsity) })),
     ...ranksFor(config, fullRank(specs)).map((rank): Variant => ({ key: { method: 'lowrank', rank }, build: () => lowRank(rank) })),
   ];
@@ -50,7 +50,7 @@ export function variantsFor(specs: readonly WeightSpec[], weights: WeightMap, co
 
 /** Collects scored variants of one model into its report (every fixed method must be present). */
 export function collect(scored: readonly { key: VariantKey; built: Built; score: Omit<ScoredPoint, 'bytes'> }[]): ModelCompression {
-  const fixed: Partial<Record<'fp32' | 'fp16' | 'int8' | 'int8PerTensor', ScoredPoint>> = {};
+  const fixed: Partial<Record<'fp32' | 'fp16' | 'int8' | 'int8PerRow', ScoredPoint>> = {};
   const prune: PrunePoint[] = [];
   const lowrank: RankPoint[] = [];
   for (const { key, built, score } of scored) {
@@ -59,7 +59,7 @@ export function collect(scored: readonly { key: VariantKey; built: Built; score:
     else if (key.method === 'lowrank') lowrank.push({ ...point, rank: key.rank, exceedsDense: built.exceedsDense ?? false });
     else fixed[key.method] = point;
   }
-  const { fp32, fp16, int8, int8PerTensor } = fixed;
-  if (!fp32 || !fp16 || !int8 || !int8PerTensor) throw new Error('compress: a fixed method was not scored');
-  return { fp32, fp16, int8, int8PerTensor, prune, lowrank };
+  const { fp32, fp16, int8, int8PerRow } = fixed;
+  if (!fp32 || !fp16 || !int8 || !int8PerRow) throw new Error('compress: a fixed method was not scored');
+  return { fp32, fp16, int8, int8PerRow, prune, lowrank };
 }

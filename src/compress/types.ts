@@ -35,12 +35,12 @@ export interface RankPoint extends ScoredPoint {
   exceedsDense: boolean;
 }
 
-/** Every compression of one model. `int8` is per-row (embedding rows), `int8PerTensor` one scale per tensor. */
+/** Every compression of one model. `int8` has one scale per tensor, `int8PerRow` one per embedding row. */
 export interface ModelCompression {
   fp32: ScoredPoint;
   fp16: ScoredPoint;
   int8: ScoredPoint;
-  int8PerTensor: ScoredPoint;
+  int8PerRow: ScoredPoint;
   prune: PrunePoint[];
   lowrank: RankPoint[];
 }

@@ -4,6 +4,8 @@
  * arrays only: no tensor crosses the boundary. Both sides import this file with `import type`
  * except for `assertNever` and the constants.
  */
+import type { CompressConfig } from '../compress/config';
+import type { CompressReport } from '../compress/types';
 import type { Split } from '../data/types';
 import type { DistillConfig } from '../distill/config';
 import type { SoftLabelView } from '../distill/softLabels';
@@ -97,7 +99,9 @@ export type ToWorker =
   | { type: 'reset' }
   | { type: 'set-hyper'; hyper: HyperParams }
   | { type: 'select-user'; user: number }
-  | { type: 'debug-lose-device' };
+  | { type: 'debug-lose-device' }
+  /** Compress and score the current models (pauses training first); answered by compress-* events. */
+  | { type: 'compress'; config: CompressConfig };
 
 /** Run state as the worker sees it. */
 export type RunStatus = 'empty' | 'warming' | 'ready' | 'running' | 'paused' | 'finishing' | 'done';
@@ -135,7 +139,11 @@ export type FromWorker =
   | { type: 'soft-labels'; labels: SoftLabels }
   | { type: 'recommendations'; recs: Recommendations }
   | { type: 'comparison'; teacher: ModelReport; student: ModelReport; kd: ModelReport; overlapKd: number; overlapStudent: number }
-  | { type: 'error'; message: string; recoverable: boolean };
+  | { type: 'error'; message: string; recoverable: boolean }
+  /** The compression sweep: points scored so far (total 0 while the weights are read). */
+  | { type: 'compress-progress'; done: number; total: number }
+  | { type: 'compress-done'; report: CompressReport }
+  | { type: 'compress-failed'; message: string };
 
 /** Exhaustiveness check for switches over the unions above. */
 export function assertNever(x: never): never {
