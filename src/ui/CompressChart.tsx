@@ -41,6 +41,13 @@ function curves(c: ModelCompression, int8View: Int8View, model: string, t: TFunc
   };
 }
 
+/** 1-2-5 ticks per decade inside [lo, hi]: recharts' own log ticks leave whole decades bare. */
+export function logTicks(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) for (const m of [1, 2, 5]) out.push(m * 10 ** p);
+  return out.filter((v) => v >= lo && v <= hi);
+}
+
 export const CompressChart = memo(function CompressChart({ report, int8View }: { report: CompressReport; int8View: Int8View }) {
   const t = useT();
   const f = useFmt();
@@ -57,14 +64,17 @@ export const CompressChart = memo(function CompressChart({ report, int8View }: {
   const all = series.flatMap((s) => s.data);
   const lo = Math.min(...all.map((d) => d.bytes));
   const hi = Math.max(...all.map((d) => d.bytes));
-  const exceeds = report.kd.lowrank.filter((p) => p.exceedsDense).map((p) => p.rank);
+  const exceeds = MODELS.flatMap((m) => {
+    const ranks = report[m.key]?.lowrank.filter((p) => p.exceedsDense).map((p) => p.rank) ?? [];
+    return ranks.length ? [`${t(m.name)}: ${ranks.join(', ')}`] : [];
+  });
   return (
     <>
       <div className="chart" role="img" aria-label={t('compress.chartLabel')}>
         <ResponsiveContainer width="100%" height={320}>
           <ScatterChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
             <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
-            <XAxis dataKey="bytes" type="number" scale="log" domain={[lo / 1.3, hi * 1.3]} allowDataOverflow tickFormatter={(v: number) => f.bytes(v)} name={t('compress.table.bytes')} />
+            <XAxis dataKey="bytes" type="number" scale="log" domain={[lo / 1.3, hi * 1.3]} ticks={logTicks(lo / 1.3, hi * 1.3)} allowDataOverflow tickFormatter={(v: number) => f.bytes(v)} name={t('compress.table.bytes')} />
             <YAxis dataKey="ndcg" type="number" width={48} domain={[0, 'auto']} tickFormatter={(v: number) => f.dec(v, 2)} name={t('compress.table.ndcg')} />
             <Tooltip content={({ active, payload }) => (active && payload?.[0] ? <div className="tooltip">{(payload[0].payload as Datum).label}</div> : null)} />
             {series.map((s) => (
@@ -90,7 +100,7 @@ export const CompressChart = memo(function CompressChart({ report, int8View }: {
       />
       <p className="chart-caption">
         {t('compress.caption', { users: f.int(report.users), seconds: f.dec(report.seconds, 0) })}
-        {exceeds.length > 0 && ` ${t('compress.exceeds', { ranks: exceeds.join(', ') })}`}
+        {exceeds.length > 0 && ` ${t('compress.exceeds', { list: exceeds.join('; ') })}`}
       </p>
     </>
   );

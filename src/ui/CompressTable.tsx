@@ -20,7 +20,8 @@ export function CompressTable({ report }: { report: CompressReport }) {
   const t = useT();
   const f = useFmt();
   const change = (p: ScoredPoint, base: ScoredPoint, k: 'bytes' | 'ndcg10') => {
-    const r = (p[k] - base[k]) / base[k];
+    // rounded first, so a change of −0.01% reads "0%", not "-0%"
+    const r = Math.round((1000 * (p[k] - base[k])) / base[k]) / 1000 || 0;
     return `${r > 0 ? '+' : ''}${f.pct(r, 1)}`;
   };
   return (
