@@ -1,4 +1,4 @@
-/** fp32 / fp16 / int8 (per tensor and per row) of each model: bytes and test NDCG@10, and the change from fp32. */
+/** fp32 / fp16 / int8 (per tensor and per row) of each model: bytes and test NDCG@10, their change from fp32, and validation NDCG@10. */
 import type { CompressReport, ModelCompression, ScoredPoint } from '../compress/types';
 import type { MessageKey } from './i18n/translate';
 import { useFmt, useT } from './i18n/useT';
@@ -34,6 +34,7 @@ export function CompressTable({ report }: { report: CompressReport }) {
           <th scope="col">{t('compress.table.bytesChange')}</th>
           <th scope="col">{t('compress.table.ndcg')}</th>
           <th scope="col">{t('compress.table.ndcgChange')}</th>
+          <th scope="col">{t('compress.table.valNdcg')}</th>
         </tr>
       </thead>
       <tbody>
@@ -49,6 +50,7 @@ export function CompressTable({ report }: { report: CompressReport }) {
               <td>{fmt.key === 'fp32' ? '—' : change(c[fmt.key], c.fp32, 'bytes')}</td>
               <td>{f.dec(c[fmt.key].ndcg10, 4)}</td>
               <td>{fmt.key === 'fp32' ? '—' : change(c[fmt.key], c.fp32, 'ndcg10')}</td>
+              <td>{f.dec(c[fmt.key].valNdcg10, 4)}</td>
             </tr>
           ));
         })}

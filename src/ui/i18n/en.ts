@@ -220,7 +220,7 @@ export const en = {
   'compress.int8.row.formula': 'q_ij = round(w_ij / s_i), s_i = max_j |w_ij| / 127; bytes = n + 4 · rows',
   'compress.fp16.formula': 'fp16: 1 sign, 5 exponent, 10 mantissa bits, round to nearest even; bytes = 2n',
   'compress.prune': 'Pruning up to',
-  'compress.prune.formula': 'w ← 0 where |w| is among the s · n smallest of its matrix; bytes = min(dense, bitmap + values, COO, CSR)',
+  'compress.prune.formula': 'w ← 0 where |w| is among the s · n smallest of its matrix (biases stay dense); bytes per matrix = min(4n dense; n/8 bitmap + 4·nnz; COO 4·nnz + flat uint8/16/32 index; CSR 4·nnz + column index + 4·(rows + 1))',
   'compress.lowrank.formula': 'low-rank: W ≈ U_r Σ_r V_rᵀ per embedding table; bytes = 4 · r · (rows + cols)',
   'compress.users': 'Users scored',
   'compress.usersAll': 'all',
@@ -250,6 +250,7 @@ export const en = {
   'compress.table.bytesChange': 'Size change',
   'compress.table.ndcg': 'NDCG@10',
   'compress.table.ndcgChange': 'NDCG@10 change',
+  'compress.table.valNdcg': 'Validation NDCG@10',
 } as const;
 
 /** Every message key. */
