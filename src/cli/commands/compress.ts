@@ -14,7 +14,7 @@ import type { BackendName } from '../../train/protocol.ts';
 import { intFlag, parseArgs, stringFlag } from '../args.ts';
 import { UsageError, type CliIO, type Command } from '../command.ts';
 import { configFromFlags } from './distill.ts';
-import { builtinCheckpointFile, epochLogger, loadData, makeSplit, nodeBackend, numberList, readTeacherCheckpoint, trainTeacher } from '../experiment.ts';
+import { epochLogger, loadData, makeSplit, nodeBackend, numberList, teacherFromFlags, trainTeacher } from '../experiment.ts';
 
 const USAGE = `usage: npm run cli -- compress [flags]
 
@@ -96,13 +96,7 @@ export const compressCommand: Command = {
     const ds = await loadData(dataPath, stringFlag(args, 'titles'));
     const split = makeSplit(ds, intFlag(args, 'split-seed', 1, 0));
     io.stderr(`${ds.name}: ${split.nUsers} users, ${split.nItems} items; backend ${backend}\n`);
-    const ckpt = stringFlag(args, 'teacher') ?? (dataPath ? undefined : builtinCheckpointFile);
-    let teacherValues: Record<string, Float32Array> | undefined;
-    if (ckpt) {
-      const c = await readTeacherCheckpoint(ckpt, split, config);
-      if ('values' in c) teacherValues = c.values;
-      else io.stderr(`teacher checkpoint not used: ${c.why}\n`);
-    }
+    const teacherValues = await teacherFromFlags(stringFlag(args, 'teacher'), dataPath, split, config, io);
     const engine = new DistillEngine(split, config, teacherValues);
     try {
       if (!teacherValues) await trainTeacher(engine, config.teacherEpochs, io);
