@@ -66,7 +66,7 @@ export const CompressChart = memo(function CompressChart({ report, int8View }: {
   const hi = Math.max(...all.map((d) => d.bytes));
   const exceeds = MODELS.flatMap((m) => {
     const ranks = report[m.key]?.lowrank.filter((p) => p.exceedsDense).map((p) => p.rank) ?? [];
-    return ranks.length ? [`${t(m.name)}: ${ranks.join(', ')}`] : [];
+    return ranks.length ? [t('compress.exceedsItem', { model: t(m.name), ranks: ranks.join(', ') })] : [];
   });
   return (
     <>

@@ -244,6 +244,7 @@ export const en = {
   'compress.tooltip': '{model}, {method}: {bytes}, NDCG@10 {ndcg}',
   'compress.caption': 'Scored on {users} users; took {seconds} s.',
   'compress.exceeds': 'Low-rank points whose two factors take more bytes than the dense tables (ranks): {list}.',
+  'compress.exceedsItem': '{model}: {ranks}',
   'compress.table.caption': 'Bytes and test NDCG@10 of each model in fp32, fp16 and int8, and the change from fp32',
   'compress.table.method': 'Model and format',
   'compress.table.bytes': 'Bytes',
