@@ -1,5 +1,5 @@
 /**
- * The studio's one store: four slices (dataset, config, run, ui), one per file, combined here.
+ * The studio's one store: slices (dataset, config, run, ui, sweep, lesson), one per file, combined here.
  * Middleware would go here and only here; none is needed yet. `createStudioStore` makes a fresh
  * store for tests; the page uses `studioStore` through the `useStudio` hook.
  */
@@ -8,10 +8,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createConfigSlice, type ConfigSlice } from './configSlice';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
+import { createSweepSlice, type SweepSlice } from './sweepSlice';
+import { createLessonSlice, type LessonSlice } from './lessonSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
 /** Everything the store holds: state objects `dataset`, `config`, `run`, `ui` and their actions. */
-export type StudioState = DatasetSlice & ConfigSlice & RunSlice & UiSlice;
+export type StudioState = DatasetSlice & ConfigSlice & RunSlice & UiSlice & SweepSlice & LessonSlice;
 
 /** A vanilla store of the studio's state. */
 export type StudioStore = StoreApi<StudioState>;
@@ -23,6 +25,8 @@ export function createStudioStore(): StudioStore {
     ...createConfigSlice(...a),
     ...createRunSlice(...a),
     ...createUiSlice(...a),
+    ...createSweepSlice(...a),
+    ...createLessonSlice(...a),
   }));
 }
 

@@ -97,7 +97,8 @@ export type ToWorker =
   | { type: 'reset' }
   | { type: 'set-hyper'; hyper: HyperParams }
   | { type: 'select-user'; user: number }
-  | { type: 'debug-lose-device' };
+  | { type: 'debug-lose-device' }
+  | { type: 'sweep'; command: SweepCommand };
 
 /** Run state as the worker sees it. */
 export type RunStatus = 'empty' | 'warming' | 'ready' | 'running' | 'paused' | 'finishing' | 'done';
@@ -135,7 +136,37 @@ export type FromWorker =
   | { type: 'soft-labels'; labels: SoftLabels }
   | { type: 'recommendations'; recs: Recommendations }
   | { type: 'comparison'; teacher: ModelReport; student: ModelReport; kd: ModelReport; overlapKd: number; overlapStudent: number }
-  | { type: 'error'; message: string; recoverable: boolean };
+  | { type: 'error'; message: string; recoverable: boolean }
+  | { type: 'sweep'; event: SweepEvent };
+
+/** A T × α grid for the sweep (sweepJob.ts): the KD student trained once per cell, the student alone once. */
+export interface SweepRequest {
+  temperatures: number[];
+  alphas: number[];
+  /** Student epochs per cell (and for the student-alone baseline). */
+  epochs: number;
+}
+
+export type SweepCommand = { kind: 'start'; request: SweepRequest } | { kind: 'cancel' };
+
+/** Why the worker would not start a sweep (message-table keys `sweep.refused.<reason>`). */
+export type SweepRefusal = 'training' | 'noRun' | 'noTeacher' | 'busy' | 'badGrid';
+
+/**
+ * What a sweep reports. Cell 0 is the student-alone baseline, cells 1..n the grid in T-major order
+ * (cell 1 + i·alphas.length + j is temperatures[i], alphas[j]).
+ */
+export type SweepEvent =
+  | { kind: 'refused'; reason: SweepRefusal }
+  /** The main run's play or step was refused because a sweep holds the worker. */
+  | { kind: 'blocksRun' }
+  | { kind: 'started'; request: SweepRequest; cells: number }
+  | { kind: 'progress'; cell: number; fraction: number }
+  | { kind: 'baseline'; ndcg: number }
+  | { kind: 'cell'; ti: number; ai: number; ndcg: number }
+  | { kind: 'done'; seconds: number; numTensors: number }
+  | { kind: 'cancelled'; numTensors: number }
+  | { kind: 'failed'; message: string };
 
 /** Exhaustiveness check for switches over the unions above. */
 export function assertNever(x: never): never {

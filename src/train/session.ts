@@ -18,6 +18,7 @@ import { checkpointMismatch, decodeCheckpoint } from './checkpoint';
 import type { TrainConfig } from './config';
 import { DistillEngine, type EngineSnapshot, type LossRow } from './engine';
 import { EVAL_BATCH, EvalBuffers, evaluate, inferMsPer1000, scoreUsers } from './evaluate';
+import { SweepJob } from './sweepJob';
 import {
   assertNever,
   type BackendName,
@@ -74,8 +75,11 @@ export class Session {
   private lostReason: string | null = null;
   private looping = false;
   private hyper: HyperParams | null = null;
+  private readonly sweep: SweepJob;
 
-  constructor(private readonly host: SessionHost) {}
+  constructor(private readonly host: SessionHost) {
+    this.sweep = new SweepJob(host);
+  }
 
   /** Called by the host when the GPU device is lost. */
   deviceLost(reason: string): void {
@@ -101,6 +105,7 @@ export class Session {
           await this.rebuild();
           return;
         case 'start':
+          if (this.sweep.busy) return this.sweep.refuseRun();
           if (this.status === 'ready' || this.status === 'paused') {
             this.status = 'running';
             this.playedAt ??= performance.now();
@@ -113,6 +118,7 @@ export class Session {
           this.flush(true);
           return;
         case 'step':
+          if (this.sweep.busy) return this.sweep.refuseRun();
           if (this.status === 'ready' || this.status === 'paused') {
             this.playedAt ??= performance.now();
             this.status = 'paused';
@@ -134,6 +140,9 @@ export class Session {
         case 'select-user':
           this.selectedUser = msg.user;
           await this.refreshUser();
+          return;
+        case 'sweep':
+          await this.sweep.handle(msg.command, { status: this.status, loaded: this.loaded, engine: this.engine, hyper: this.hyper });
           return;
         case 'debug-lose-device':
           if (!this.host.loseDevice?.()) this.host.post({ type: 'error', message: 'there is no GPU device to lose on this backend', recoverable: true });
