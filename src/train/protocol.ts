@@ -147,6 +147,19 @@ export interface SweepRequest {
   epochs: number;
 }
 
+/** Limits of a grid the worker accepts (the sweep panel checks the same before sending). */
+export const SWEEP_LIMITS = { maxValues: 6, maxEpochs: 20, minT: 0.1, maxT: 50 } as const;
+
+/** True when `request` is not a grid the worker runs (empty or too long lists, values out of range). */
+export function badGrid(r: SweepRequest): boolean {
+  const { maxValues, maxEpochs, minT, maxT } = SWEEP_LIMITS;
+  const okList = (xs: number[], lo: number, hi: number) => xs.length >= 1 && xs.length <= maxValues && xs.every((x) => Number.isFinite(x) && x >= lo && x <= hi);
+  return !okList(r.temperatures, minT, maxT) || !okList(r.alphas, 0, 1) || !Number.isInteger(r.epochs) || r.epochs < 1 || r.epochs > maxEpochs;
+}
+
+/** The grid the sweep panel offers first: 4 × 3, 2 epochs per cell (a few minutes on wasm). */
+export const DEFAULT_SWEEP: SweepRequest = { temperatures: [0.25, 0.5, 1, 2], alphas: [0.5, 0.9, 1], epochs: 2 };
+
 export type SweepCommand = { kind: 'start'; request: SweepRequest } | { kind: 'cancel' };
 
 /** Why the worker would not start a sweep (message-table keys `sweep.refused.<reason>`). */

@@ -8,11 +8,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Split } from '../data/types';
 import { readWeights, type Recommender } from '../models/recommender';
 import type { TrainConfig } from './config';
-import type { HyperParams, FromWorker, RunStatus, SweepCommand, SweepRefusal, SweepRequest } from './protocol';
+import { badGrid, type HyperParams, type FromWorker, type RunStatus, type SweepCommand, type SweepRefusal, type SweepRequest } from './protocol';
 import { runSweep, sweepCells } from './sweep';
-
-/** Limits of a grid the worker accepts (the panel checks the same before sending). */
-export const SWEEP_LIMITS = { maxValues: 6, maxEpochs: 20, minT: 0.1, maxT: 50 } as const;
 
 /** What the job needs from the session at the moment a sweep starts. */
 export interface SweepContext {
@@ -21,13 +18,6 @@ export interface SweepContext {
   /** The main run's engine: its teacher, once frozen (trained first), can serve when there is no checkpoint. */
   engine: { roles: { teacher: 'train' | 'frozen' | 'off' }; teacher: Recommender } | null;
   hyper: HyperParams | null;
-}
-
-/** True when `request` is not a grid the worker runs (empty or too long lists, values out of range). */
-export function badGrid(r: SweepRequest): boolean {
-  const { maxValues, maxEpochs, minT, maxT } = SWEEP_LIMITS;
-  const okList = (xs: number[], lo: number, hi: number) => xs.length >= 1 && xs.length <= maxValues && xs.every((x) => Number.isFinite(x) && x >= lo && x <= hi);
-  return !okList(r.temperatures, minT, maxT) || !okList(r.alphas, 0, 1) || !Number.isInteger(r.epochs) || r.epochs < 1 || r.epochs > maxEpochs;
 }
 
 /** Thrown from a step hook to stop the sweep; never leaves this module. */
