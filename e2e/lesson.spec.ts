@@ -44,7 +44,7 @@ test('walk the lesson from step 1 to the end with Next', async ({ page, baseURL 
   await page.getByRole('button', { name: en['lesson.open'] }).click();
   for (let n = 1; n <= total; n++) {
     await expectStep(page, n);
-    if (n === 1) await expect(page.getByRole('button', { name: en['lesson.prev'] })).toBeDisabled();
+    if (n === 1) await expect(page.getByTestId('lesson').getByRole('button', { name: en['lesson.prev'], exact: true })).toBeDisabled();
     if (n < total) await page.getByTestId('lesson').getByRole('button', { name: en['lesson.next'] }).click();
   }
   await page.screenshot({ path: 'e2e/screenshots/lesson-last-step.png' });
