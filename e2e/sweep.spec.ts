@@ -10,8 +10,15 @@ import { num, waitForReady, watchPage } from './helpers';
 
 const sweepPanel = (page: Page) => page.getByTestId('panel-sweep');
 
-async function heatmapValues(page: Page): Promise<number[]> {
-  return (await sweepPanel(page).getByTestId('sweep-heatmap').locator('tbody td').allTextContents()).map(num);
+/** The heatmap's values (row by row) and the baseline, once every one of `cells` cells and the baseline are measured. */
+async function filledHeatmap(page: Page, cells: number): Promise<{ values: number[]; baseline: number }> {
+  const panel = sweepPanel(page);
+  const values = (await panel.getByTestId('sweep-heatmap').locator('tbody td').allTextContents()).map(num);
+  expect(values).toHaveLength(cells);
+  for (const v of values) expect(v).toBeGreaterThan(0);
+  const baseline = num(await panel.getByTestId('sweep-baseline').textContent());
+  expect(baseline).toBeGreaterThan(0);
+  return { values, baseline };
 }
 
 test('a 2 × 2 sweep of 1 epoch renders its heatmap; training and a sweep wait for each other; cancel stops it', async ({ page, baseURL }) => {
@@ -43,11 +50,7 @@ test('a 2 × 2 sweep of 1 epoch renders its heatmap; training and a sweep wait f
   await expect(page.getByRole('button', { name: en['controls.play'] })).toBeDisabled(); // and training waits for the sweep
   await expect(panel.getByText(/^Sweep finished/)).toBeVisible({ timeout: 840_000 });
   const seconds = (Date.now() - t0) / 1000;
-  const values = await heatmapValues(page);
-  expect(values).toHaveLength(4);
-  for (const v of values) expect(v).toBeGreaterThan(0);
-  const baseline = num(await panel.getByTestId('sweep-baseline').textContent());
-  expect(baseline).toBeGreaterThan(0);
+  const { values, baseline } = await filledHeatmap(page, 4);
   await expect(panel.locator('td.best')).toHaveCount(1);
   expect(num(await panel.locator('td.best').textContent())).toBe(Math.max(...values));
   const doneText = await panel.getByText(/^Sweep finished/).textContent();
@@ -79,10 +82,7 @@ test('the full default 4 × 3 sweep on the built-in dataset (by hand: SWEEP_FULL
   await panel.getByRole('button', { name: en['sweep.run'] }).click();
   await expect(panel.getByText(/^Sweep finished/)).toBeVisible({ timeout: 3_500_000 });
   const seconds = (Date.now() - t0) / 1000;
-  const values = await heatmapValues(page);
-  expect(values).toHaveLength(12);
-  for (const v of values) expect(v).toBeGreaterThan(0);
-  const baseline = num(await panel.getByTestId('sweep-baseline').textContent());
+  const { values, baseline } = await filledHeatmap(page, 12);
   const rows = [0, 1, 2, 3].map((i) => values.slice(3 * i, 3 * i + 3).join(' ')).join(' | ');
   console.log(`[sweep 4×3, 2 epochs, ${backend}] ${seconds.toFixed(0)} s wall; rows T=0.25,0.5,1,2 × α=0.5,0.9,1: ${rows}; baseline ${baseline}; "${await panel.getByText(/^Sweep finished/).textContent()}"`);
   await panel.scrollIntoViewIfNeeded();

@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readWeights } from '../models/recommender';
 import { useCpu } from '../test/tfSetup';
-import { tinySplit } from '../test/tinySplit';
-import { defaultTrainConfig, type TrainConfig } from './config';
+import { tinySplit, tinyTrainConfig } from '../test/tinySplit';
+import type { TrainConfig } from './config';
 import { DistillEngine } from './engine';
 import type { FromWorker, SweepEvent } from './protocol';
 import { Session } from './session';
@@ -12,13 +12,7 @@ import { SweepJob, type SweepContext } from './sweepJob';
 beforeAll(useCpu);
 
 const split = tinySplit(60, 30, 8, 3);
-const config: TrainConfig = {
-  ...defaultTrainConfig,
-  batchSize: 32,
-  schedule: 'online',
-  teacher: { ...defaultTrainConfig.teacher, dim: 8, hidden: 8 },
-  student: { ...defaultTrainConfig.student, dim: 2 },
-};
+const config: TrainConfig = tinyTrainConfig;
 
 function harness() {
   const events: SweepEvent[] = [];
