@@ -2,7 +2,8 @@
  * Issue 9's sweep in real Chromium on the built-in dataset: a small grid (2 × 2, 1 epoch) runs in
  * the training worker against the shipped teacher and its heatmap renders with every value, the
  * student-alone baseline and the best cell; a sweep waits for a training run and can be
- * cancelled. The full default 4 × 3 sweep is measured by hand only: SWEEP_FULL=1.
+ * cancelled. The full default 4 × 3 sweep is measured by hand only: SWEEP_FULL=1. Both run on wasm
+ * (`?backend=wasm`), the backend a laptop without a fast GPU trains on.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { en } from '../src/ui/i18n/en';
@@ -24,7 +25,7 @@ async function filledHeatmap(page: Page, cells: number): Promise<{ values: numbe
 test('a 2 × 2 sweep of 1 epoch renders its heatmap; training and a sweep wait for each other; cancel stops it', async ({ page, baseURL }) => {
   test.setTimeout(900_000);
   const watch = watchPage(page, baseURL!);
-  await page.goto('/');
+  await page.goto('/?backend=wasm'); // the measured backend; a loaded machine's probe may pick SwiftShader
   await waitForReady(page, 180_000);
   const panel = sweepPanel(page);
   const run = panel.getByRole('button', { name: en['sweep.run'] });
@@ -73,7 +74,7 @@ test('the full default 4 × 3 sweep on the built-in dataset (by hand: SWEEP_FULL
   test.skip(!process.env.SWEEP_FULL, 'a measurement of minutes, run by hand');
   test.setTimeout(3_600_000);
   const watch = watchPage(page, baseURL!);
-  await page.goto('/');
+  await page.goto('/?backend=wasm'); // the measured backend; a loaded machine's probe may pick SwiftShader
   await waitForReady(page, 180_000);
   const backend = await page.getByTestId('backend-badge').textContent();
   const panel = sweepPanel(page);
