@@ -55,6 +55,9 @@ test('a 2 × 2 sweep of 1 epoch renders its heatmap; training and a sweep wait f
   await expect(panel.locator('td.best')).toHaveCount(1);
   expect(num(await panel.locator('td.best').textContent())).toBe(Math.max(...values));
   const doneText = await panel.getByText(/^Sweep finished/).textContent();
+  const tensorsLeft = (text: string | null) => num(/tensors left: ([\d,]+)/i.exec(text ?? '')?.[1] ?? null);
+  const afterDone = tensorsLeft(doneText);
+  expect(afterDone).toBeGreaterThan(0);
   console.log(`[sweep 2×2, 1 epoch] ${seconds.toFixed(0)} s wall; heatmap ${values.join(' ')}; baseline ${baseline}; "${doneText}"`);
   await page.getByTestId('panel-sweep').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'e2e/screenshots/sweep-2x2.png' });
@@ -65,7 +68,10 @@ test('a 2 × 2 sweep of 1 epoch renders its heatmap; training and a sweep wait f
   // cancel: a second sweep stops at once and the tensors it made are gone
   await run.click();
   await panel.getByRole('button', { name: en['sweep.cancel'] }).click();
-  await expect(panel.getByText(en['sweep.cancelled'])).toBeVisible({ timeout: 60_000 });
+  const cancelled = panel.getByText(/^Sweep cancelled/);
+  await expect(cancelled).toBeVisible({ timeout: 60_000 });
+  // the cancelled cell's engine is disposed too: as many tensors as after the finished sweep
+  expect(tensorsLeft(await cancelled.textContent())).toBe(afterDone);
   await expect(run).toBeEnabled();
   watch.expectClean();
 });

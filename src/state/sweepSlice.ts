@@ -82,7 +82,7 @@ export function nextSweepState(s: SweepState, e: SweepEvent): SweepState {
 export const createSweepSlice: StateCreator<StudioState, [], [], SweepSlice> = (set) => ({
   sweep: initialSweepState,
   sweepEvent: (e) => set((s) => ({ sweep: nextSweepState(s.sweep, e) })),
-  sweepWorkerGone: () => set((s) => (s.sweep.status === 'running' ? { sweep: { ...s.sweep, status: 'cancelled' } } : {})),
+  sweepWorkerGone: () => set((s) => (s.sweep.status === 'running' ? { sweep: { ...s.sweep, status: 'cancelled', numTensors: null } } : {})),
 });
 
 /** The best measured cell, or null before any. */

@@ -271,7 +271,7 @@ export const en = {
   'sweep.cellOf': 'Cell {cell} of {cells}: {name} ({percent}%)',
   'sweep.cellName': 'T = {t}, α = {alpha}',
   'sweep.done': 'Sweep finished: cells: {cells}, seconds: {seconds}, tensors left: {tensors}',
-  'sweep.cancelled': 'Sweep cancelled.',
+  'sweep.cancelled': 'Sweep cancelled. Tensors left: {tensors}',
   'sweep.failed': 'The sweep stopped: {message}',
   'sweep.bad.temperatures': 'Temperatures: one to six numbers from 0.1 to 50, separated by commas.',
   'sweep.bad.alphas': 'Values of α: one to six numbers from 0 to 1, separated by commas.',

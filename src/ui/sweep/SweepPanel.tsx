@@ -100,7 +100,7 @@ export function SweepPanel() {
           </span>
         </div>
       )}
-      {sweep.status === 'cancelled' && <p className="hint">{t('sweep.cancelled')}</p>}
+      {sweep.status === 'cancelled' && <p className="hint">{t('sweep.cancelled', { tensors: f.int(sweep.numTensors ?? NaN) })}</p>}
       {sweep.status === 'failed' && (
         <p className="hint attention" role="alert">
           {t('sweep.failed', { message: sweep.error ?? '' })}
