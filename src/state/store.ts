@@ -1,5 +1,5 @@
 /**
- * The studio's one store: four slices (dataset, config, run, ui), one per file, combined here.
+ * The studio's one store: slices (dataset, config, run, ui, sweep, lesson), one per file, combined here.
  * Middleware would go here and only here; none is needed yet. `createStudioStore` makes a fresh
  * store for tests; the page uses `studioStore` through the `useStudio` hook.
  */
@@ -9,10 +9,12 @@ import { createCompressSlice, type CompressSlice } from './compressSlice';
 import { createConfigSlice, type ConfigSlice } from './configSlice';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
+import { createSweepSlice, type SweepSlice } from './sweepSlice';
+import { createLessonSlice, type LessonSlice } from './lessonSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
 /** Everything the store holds: state objects `dataset`, `config`, `run`, `ui` and their actions. */
-export type StudioState = DatasetSlice & ConfigSlice & RunSlice & UiSlice & CompressSlice;
+export type StudioState = DatasetSlice & ConfigSlice & RunSlice & UiSlice & CompressSlice & SweepSlice & LessonSlice;
 
 /** A vanilla store of the studio's state. */
 export type StudioStore = StoreApi<StudioState>;
@@ -25,6 +27,8 @@ export function createStudioStore(): StudioStore {
     ...createRunSlice(...a),
     ...createUiSlice(...a),
     ...createCompressSlice(...a),
+    ...createSweepSlice(...a),
+    ...createLessonSlice(...a),
   }));
 }
 

@@ -4,6 +4,7 @@
  * until `startStudio()` runs (main.tsx).
  */
 import { TrainClient } from '../train/client';
+import type { SweepCommand } from '../train/protocol';
 import { BUILTIN_TEACHER_CHECKPOINT } from '../train/checkpoint';
 import { DatasetLoader, workerParser } from './datasetLoader';
 import type { FormatChoice } from './datasetSlice';
@@ -11,6 +12,7 @@ import { studioStore } from './store';
 import { TrainBridge } from './trainBridge';
 import { decodeSettings } from './urlConfig';
 import { startUrlSync } from './urlSync';
+import { startLessonUrl } from './lessonUrl';
 
 /** Reads a file under the site root (BASE_URL), rejecting on an HTTP error. */
 async function fetchBytes(path: string): Promise<ArrayBuffer> {
@@ -55,6 +57,7 @@ export const studioActions = {
   uploadTitles: (file: File | null) => loader.setTitlesFile(file),
   dropFiles: (files: readonly File[]) => loader.dropFiles(files),
   setFormat: (format: FormatChoice) => studioStore.getState().setFormat(format),
+  sweep: (command: SweepCommand) => bridge.sweep(command),
 };
 
 /**
@@ -71,6 +74,7 @@ export function startStudio(search: string): void {
     else s.pushNotice('warning', p.rule.integer ? 'notice.badParamInt' : 'notice.badParamRange', { ...vars, min: p.rule.min, max: p.rule.max });
   }
   startUrlSync(studioStore);
+  startLessonUrl(studioStore);
   bridge.start();
   void loader.loadBuiltin();
 }

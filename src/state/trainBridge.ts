@@ -9,7 +9,7 @@
 import { BUILTIN_SPLIT_SEED } from '../train/checkpoint';
 import type { TrainConfig } from '../train/config';
 import type { LossRow } from '../train/engine';
-import { assertNever, type FromWorker, type HyperParams, type SoftLabels, type ToWorker, type ValPoint } from '../train/protocol';
+import { assertNever, type FromWorker, type HyperParams, type SoftLabels, type SweepCommand, type ToWorker, type ValPoint } from '../train/protocol';
 import { configSelectors } from './configSlice';
 import { checkTrainable, splitFor } from '../data/split';
 import type { StudioState, StudioStore } from './store';
@@ -185,7 +185,14 @@ export class TrainBridge {
     return { config: train, wantCheckpoint: true };
   }
 
+  /** Sends a sweep command to the worker of the current run; without one the sweep panel says so. */
+  sweep(command: SweepCommand): void {
+    if (this.client) this.client.send({ type: 'sweep', command });
+    else this.store.getState().sweepEvent({ kind: 'refused', reason: 'noRun' });
+  }
+
   private endClient(): void {
+    this.store.getState().sweepWorkerGone();
     this.seriesEpoch++;
     this.client?.dispose();
     this.client = null;
@@ -256,6 +263,9 @@ export class TrainBridge {
         s.runComparison(c);
         return;
       }
+      case 'sweep':
+        s.sweepEvent(m.event);
+        return;
       case 'error':
         s.pushNotice(m.recoverable ? 'warning' : 'error', m.recoverable ? 'notice.workerWarning' : 'notice.workerError', { message: m.message });
         return;

@@ -4,6 +4,7 @@
  */
 import { Rng } from '../data/rng';
 import type { Split } from '../data/types';
+import { defaultTrainConfig, type TrainConfig } from '../train/config';
 
 export function tinySplit(nUsers = 40, nItems = 30, perUser = 8, seed = 1): Split {
   const rng = new Rng(seed);
@@ -47,3 +48,12 @@ export function tinySplit(nUsers = 40, nItems = 30, perUser = 8, seed = 1): Spli
     seed,
   };
 }
+
+/** A run config small enough for the tiny split: small teacher, 2-dim student, batches of 32, all trained online. */
+export const tinyTrainConfig: TrainConfig = {
+  ...defaultTrainConfig,
+  batchSize: 32,
+  schedule: 'online',
+  teacher: { ...defaultTrainConfig.teacher, dim: 8, hidden: 8 },
+  student: { ...defaultTrainConfig.student, dim: 2 },
+};

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { useCpu } from '../test/tfSetup';
-import { tinySplit } from '../test/tinySplit';
-import { defaultTrainConfig, type TrainConfig } from './config';
+import { tinySplit, tinyTrainConfig } from '../test/tinySplit';
+import type { TrainConfig } from './config';
 import { DistillEngine } from './engine';
 import { evaluate } from './evaluate';
 import { fitRole } from './fit';
@@ -10,13 +10,7 @@ import { fitRole } from './fit';
 beforeAll(useCpu);
 
 const split = tinySplit(60, 30, 8, 3);
-const config: TrainConfig = {
-  ...defaultTrainConfig,
-  batchSize: 32,
-  schedule: 'online',
-  teacher: { ...defaultTrainConfig.teacher, dim: 8, hidden: 8 },
-  student: { ...defaultTrainConfig.student, dim: 2 },
-};
+const config: TrainConfig = tinyTrainConfig;
 
 describe('DistillEngine', () => {
   it('keeps tf.memory().numTensors identical across 100 steps and after dispose', async () => {

@@ -54,7 +54,15 @@ function lossOf(role: Role, r: LossRow): number {
 export async function fitRole(
   engine: DistillEngine,
   role: Role,
-  opts: { epochs: number; valUsers: Int32Array; keepBest?: boolean; reportEvery?: number; onEpoch?: (e: EpochInfo) => void },
+  opts: {
+    epochs: number;
+    valUsers: Int32Array;
+    keepBest?: boolean;
+    reportEvery?: number;
+    onEpoch?: (e: EpochInfo) => void;
+    /** After every step (steps done, steps in the fit): a worker yields to its messages here, and may throw to stop. */
+    afterStep?: (done: number, total: number) => Promise<void>;
+  },
 ): Promise<FitResult> {
   const model = modelOf(engine, role);
   engine.roles = { ...rolesFor[role] };
@@ -75,6 +83,7 @@ export async function fitRole(
         lossSum += lossOf(role, row);
         lossN += 1;
       }
+      if (opts.afterStep) await opts.afterStep(steps + s + 1, spe * opts.epochs);
     }
     steps += spe;
     const seconds = (performance.now() - t0) / 1000;

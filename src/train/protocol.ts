@@ -101,7 +101,8 @@ export type ToWorker =
   | { type: 'select-user'; user: number }
   | { type: 'debug-lose-device' }
   /** Compress and score the current models (pauses training first); answered by compress-* events. */
-  | { type: 'compress'; config: CompressConfig };
+  | { type: 'compress'; config: CompressConfig }
+  | { type: 'sweep'; command: SweepCommand };
 
 /** Run state as the worker sees it. */
 export type RunStatus = 'empty' | 'warming' | 'ready' | 'running' | 'paused' | 'finishing' | 'done';
@@ -143,7 +144,50 @@ export type FromWorker =
   /** The compression sweep: points scored so far (total 0 while the weights are read). */
   | { type: 'compress-progress'; done: number; total: number }
   | { type: 'compress-done'; report: CompressReport }
-  | { type: 'compress-failed'; message: string };
+  | { type: 'compress-failed'; message: string }
+  | { type: 'sweep'; event: SweepEvent };
+
+/** A T × α grid for the sweep (sweepJob.ts): the KD student trained once per cell, the student alone once. */
+export interface SweepRequest {
+  temperatures: number[];
+  alphas: number[];
+  /** Student epochs per cell (and for the student-alone baseline). */
+  epochs: number;
+}
+
+/** Limits of a grid the worker accepts (the sweep panel checks the same before sending). */
+export const SWEEP_LIMITS = { maxValues: 6, maxEpochs: 20, minT: 0.1, maxT: 50 } as const;
+
+/** True when `request` is not a grid the worker runs (empty or too long lists, values out of range). */
+export function badGrid(r: SweepRequest): boolean {
+  const { maxValues, maxEpochs, minT, maxT } = SWEEP_LIMITS;
+  const okList = (xs: number[], lo: number, hi: number) => xs.length >= 1 && xs.length <= maxValues && xs.every((x) => Number.isFinite(x) && x >= lo && x <= hi);
+  return !okList(r.temperatures, minT, maxT) || !okList(r.alphas, 0, 1) || !Number.isInteger(r.epochs) || r.epochs < 1 || r.epochs > maxEpochs;
+}
+
+/** The grid the sweep panel offers first: 4 × 3, 2 epochs per cell (a few minutes on wasm). */
+export const DEFAULT_SWEEP: SweepRequest = { temperatures: [0.25, 0.5, 1, 2], alphas: [0.5, 0.9, 1], epochs: 2 };
+
+export type SweepCommand = { kind: 'start'; request: SweepRequest } | { kind: 'cancel' };
+
+/** Why the worker would not start a sweep (message-table keys `sweep.refused.<reason>`). */
+export type SweepRefusal = 'training' | 'noRun' | 'noTeacher' | 'busy' | 'badGrid';
+
+/**
+ * What a sweep reports. Cell 0 is the student-alone baseline, cells 1..n the grid in T-major order
+ * (cell 1 + i·alphas.length + j is temperatures[i], alphas[j]).
+ */
+export type SweepEvent =
+  | { kind: 'refused'; reason: SweepRefusal }
+  /** The main run's play or step was refused because a sweep holds the worker. */
+  | { kind: 'blocksRun' }
+  | { kind: 'started'; request: SweepRequest; cells: number }
+  | { kind: 'progress'; cell: number; fraction: number }
+  | { kind: 'baseline'; ndcg: number }
+  | { kind: 'cell'; ti: number; ai: number; ndcg: number }
+  | { kind: 'done'; seconds: number; numTensors: number }
+  | { kind: 'cancelled'; numTensors: number }
+  | { kind: 'failed'; message: string };
 
 /** Exhaustiveness check for switches over the unions above. */
 export function assertNever(x: never): never {

@@ -19,6 +19,7 @@ import { runCompressJob } from './compressJob';
 import type { TrainConfig } from './config';
 import { DistillEngine, type EngineSnapshot, type LossRow } from './engine';
 import { EVAL_BATCH, EvalBuffers, evaluate, inferMsPer1000, scoreUsers } from './evaluate';
+import { SweepJob } from './sweepJob';
 import {
   assertNever,
   type BackendName,
@@ -75,8 +76,11 @@ export class Session {
   private lostReason: string | null = null;
   private looping = false;
   private hyper: HyperParams | null = null;
+  private readonly sweep: SweepJob;
 
-  constructor(private readonly host: SessionHost) {}
+  constructor(private readonly host: SessionHost) {
+    this.sweep = new SweepJob(host);
+  }
 
   /** Called by the host when the GPU device is lost. */
   deviceLost(reason: string): void {
@@ -102,6 +106,7 @@ export class Session {
           await this.rebuild();
           return;
         case 'start':
+          if (this.sweep.busy) return this.sweep.refuseRun();
           if (this.status === 'ready' || this.status === 'paused') {
             this.status = 'running';
             this.playedAt ??= performance.now();
@@ -114,6 +119,7 @@ export class Session {
           this.flush(true);
           return;
         case 'step':
+          if (this.sweep.busy) return this.sweep.refuseRun();
           if (this.status === 'ready' || this.status === 'paused') {
             this.playedAt ??= performance.now();
             this.status = 'paused';
@@ -141,6 +147,9 @@ export class Session {
           while (this.looping) await this.host.yieldToEvents();
           this.sendProgress();
           await runCompressJob(this.engine, this.loaded?.split ?? null, msg.config, this.loaded?.config.seed ?? 1, (m) => this.host.post(m));
+          return;
+        case 'sweep':
+          await this.sweep.handle(msg.command, { status: this.status, loaded: this.loaded, engine: this.engine, hyper: this.hyper });
           return;
         case 'debug-lose-device':
           if (!this.host.loseDevice?.()) this.host.post({ type: 'error', message: 'there is no GPU device to lose on this backend', recoverable: true });

@@ -39,7 +39,7 @@ export function ComparisonPanel() {
   const c = useStudio(runSelectors.comparison);
   const status = useStudio(runSelectors.status);
   return (
-    <Panel title={t('compare.title')} className="area-compare">
+    <Panel title={t('compare.title')} className="area-compare" testId="panel-compare">
       {!c ? (
         <p className="empty">{status === 'finishing' ? t('compare.testing') : t('compare.empty')}</p>
       ) : (

@@ -6,6 +6,7 @@
 import type { RunStatus } from '../train/protocol';
 import { configSelectors } from '../state/configSlice';
 import { runSelectors } from '../state/runSlice';
+import { sweepSelectors } from '../state/sweepSlice';
 import { useStudio } from '../state/store';
 import { studioActions } from '../state/studio';
 import { BackendBadge } from './BackendBadge';
@@ -30,11 +31,12 @@ export function ControlsPanel() {
   const needsReload = useStudio(configSelectors.needsReload);
   const idle = status === 'ready' || status === 'paused';
   const running = status === 'running' || status === 'finishing';
-  const canPlay = trainable && idle && !needsReload;
+  const sweeping = useStudio(sweepSelectors.running);
+  const canPlay = trainable && idle && !needsReload && !sweeping;
   return (
-    <section className="controls" aria-label={t('controls.title')}>
+    <section className="controls" aria-label={t('controls.title')} data-testid="panel-controls">
       <div className="buttons" role="group" aria-label={t('controls.buttons')}>
-        <button type="button" className="primary" onClick={studioActions.play} disabled={!canPlay} title={needsReload ? t('controls.playNeedsReset') : undefined}>
+        <button type="button" className="primary" onClick={studioActions.play} disabled={!canPlay} title={needsReload ? t('controls.playNeedsReset') : sweeping ? t('sweep.refused.blocksRun') : undefined}>
           <span aria-hidden="true">▶ </span>
           {t('controls.play')}
         </button>

@@ -15,7 +15,7 @@ export function DatasetPanel() {
   const t = useT();
   const name = useStudio(datasetSelectors.name);
   return (
-    <Panel title={t('dataset.title')} className="area-dataset" aside={name && <span className="tag">{name}</span>}>
+    <Panel title={t('dataset.title')} className="area-dataset" testId="panel-dataset" aside={name && <span className="tag">{name}</span>}>
       <DatasetStatsView />
       <DatasetMessages />
       <DatasetUpload />

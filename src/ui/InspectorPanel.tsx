@@ -27,7 +27,7 @@ export function InspectorPanel() {
   const names = useItemNames();
   if (!split || user === null || user >= split.nUsers) {
     return (
-      <Panel title={t('inspect.title')} className="area-inspect">
+      <Panel title={t('inspect.title')} className="area-inspect" testId="panel-inspector">
         <p className="empty">{t('inspect.empty')}</p>
       </Panel>
     );
@@ -41,7 +41,7 @@ export function InspectorPanel() {
   const teacherSet = new Set(current?.teacher ?? []);
   const overlap = (list: Int32Array) => list.reduce((n, i) => n + (teacherSet.has(i) ? 1 : 0), 0);
   return (
-    <Panel title={t('inspect.title')} className="area-inspect">
+    <Panel title={t('inspect.title')} className="area-inspect" testId="panel-inspector">
       <div className="inspect-head">
         <NumberField
           label={t('inspect.userNumber', { count: f.int(evalUsers.length) })}

@@ -35,7 +35,7 @@ export function KnobsPanel() {
   const lrId = useId();
   const kdLrId = useId();
   return (
-    <Panel title={t('knobs.title')} className="area-knobs">
+    <Panel title={t('knobs.title')} className="area-knobs" testId="panel-knobs">
       <p className="hint">{t('knobs.liveNote')}</p>
       <div className="slider">
         <label htmlFor={tId}>{t('knobs.temperature')}</label>

@@ -31,7 +31,7 @@ export function LossChartPanel() {
   const rows = useStudio(runSelectors.rows);
   const last = rows.at(-1);
   return (
-    <Panel title={t('loss.title')} className="area-loss">
+    <Panel title={t('loss.title')} className="area-loss" testId="panel-loss">
       <div className="chart" role="img" aria-label={t('loss.chartLabel', { count: f.int(rows.length) })}>
         <LossLines rows={rows} t={t} f={f} />
       </div>

@@ -41,13 +41,13 @@ export function SoftLabelPanel() {
     const ids = { t: useId(), k: useId(), s: useId() };
   if (!labels) {
     return (
-      <Panel title={t('soft.title')} className="area-soft">
+      <Panel title={t('soft.title')} className="area-soft" testId="panel-soft">
         <p className="empty">{t('soft.empty')}</p>
       </Panel>
     );
   }
   return (
-    <Panel title={t('soft.title')} className="area-soft" aside={<span className="tag">{t('soft.atT', { value: f.sig(labels.temperature, 2) })}</span>}>
+    <Panel title={t('soft.title')} className="area-soft" testId="panel-soft" aside={<span className="tag">{t('soft.atT', { value: f.sig(labels.temperature, 2) })}</span>}>
       <div className="chart" role="img" aria-label={t('soft.chartLabel', { count: f.int(labels.items.length) })}>
         <SoftBars labels={labels} names={names} t={t} f={f} />
       </div>

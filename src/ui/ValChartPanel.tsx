@@ -27,7 +27,7 @@ export function ValChartPanel() {
     { key: 'kd', name: t('model.kd'), color: COLORS.kd, value: last?.kd.ndcg },
   ] as const;
   return (
-    <Panel title={t('val.title')} className="area-val">
+    <Panel title={t('val.title')} className="area-val" testId="panel-val">
       <div className="chart" role="img" aria-label={t('val.chartLabel', { count: f.int(val.length) })}>
         <ValLines val={val} aheadStep={ahead?.step ?? null} t={t} f={f} />
       </div>

@@ -4,8 +4,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { DistillEngine } from '../../train/engine.ts';
-import { fitRole } from '../../train/fit.ts';
 import type { BackendName } from '../../train/protocol.ts';
+import { runSweep } from '../../train/sweep.ts';
 import { intFlag, parseArgs, stringFlag } from '../args.ts';
 import { UsageError, type CliIO, type Command } from '../command.ts';
 import { configFromFlags } from './distill.ts';
@@ -51,24 +51,12 @@ export const sweepCommand: Command = {
       teacher = await readWeights(e.teacher);
       e.dispose();
     }
-    const t0 = performance.now();
-    const alone = new DistillEngine(split, base, teacher);
-    const s = await fitRole(alone, 'student', { epochs, valUsers: split.evalUsers });
-    alone.dispose();
-    io.stderr(`student alone: val NDCG@10 ${s.bestVal.ndcg.toFixed(4)} (epoch ${s.bestEpoch})\n`);
-    const grid: number[][] = [];
-    for (const T of temps) {
-      const row: number[] = [];
-      for (const a of alphas) {
-        const e = new DistillEngine(split, { ...base, distill: { ...base.distill, temperature: T, alpha: a } }, teacher);
-        const r = await fitRole(e, 'kd', { epochs, valUsers: split.evalUsers });
-        e.dispose();
-        row.push(r.bestVal.ndcg);
-        io.stderr(`T=${T} α=${a}: val NDCG@10 ${r.bestVal.ndcg.toFixed(4)} (epoch ${r.bestEpoch})\n`);
-      }
-      grid.push(row);
-    }
-    const seconds = (performance.now() - t0) / 1000;
+    const { baseline: s, grid: fits, seconds } = await runSweep(split, base, teacher, { temperatures: temps, alphas, epochs }, {
+      valUsers: split.evalUsers,
+      onBaseline: (r) => io.stderr(`student alone: val NDCG@10 ${r.bestVal.ndcg.toFixed(4)} (epoch ${r.bestEpoch})\n`),
+      onCell: (ti, ai, r) => io.stderr(`T=${temps[ti]} α=${alphas[ai]}: val NDCG@10 ${r.bestVal.ndcg.toFixed(4)} (epoch ${r.bestEpoch})\n`),
+    });
+    const grid = fits.map((row) => row.map((r) => r.bestVal.ndcg));
     const w = 9;
     let out = `validation NDCG@10 of the KD student (${base.distill.loss}, ${epochs} epochs, best epoch on validation); student alone ${s.bestVal.ndcg.toFixed(4)}\n`;
     out += 'T \\ α'.padEnd(8) + alphas.map((a) => String(a).padStart(w)).join('') + '\n';

@@ -1,0 +1,112 @@
+/**
+ * The T × α sweep: the KD student trained once per cell against the frozen teacher, in the
+ * training worker, scored by validation NDCG@10 and drawn as a heatmap beside the student-alone
+ * baseline. It waits for the main run (a sweep would steal its worker), and the main run waits
+ * for it.
+ */
+import { useId, useState } from 'react';
+import { runSelectors } from '../../state/runSlice';
+import { useStudio } from '../../state/store';
+import { studioActions } from '../../state/studio';
+import { sweepSelectors } from '../../state/sweepSlice';
+import { DEFAULT_SWEEP } from '../../train/protocol';
+import type { MessageKey } from '../i18n/translate';
+import { useFmt, useT } from '../i18n/useT';
+import { Panel } from '../Panel';
+import { SweepHeatmap } from './SweepHeatmap';
+import { parseSweep } from './sweepInput';
+
+const REFUSALS: Record<NonNullable<ReturnType<typeof sweepSelectors.sweep>['refusal']>, MessageKey> = {
+  training: 'sweep.refused.training',
+  noRun: 'sweep.refused.noRun',
+  noTeacher: 'sweep.refused.noTeacher',
+  busy: 'sweep.refused.busy',
+  badGrid: 'sweep.refused.badGrid',
+  blocksRun: 'sweep.refused.blocksRun',
+};
+
+export function SweepPanel() {
+  const t = useT();
+  const f = useFmt();
+  const sweep = useStudio(sweepSelectors.sweep);
+  const training = useStudio(runSelectors.isRunning);
+  const [temps, setTemps] = useState(DEFAULT_SWEEP.temperatures.join(', '));
+  const [alphas, setAlphas] = useState(DEFAULT_SWEEP.alphas.join(', '));
+  const [epochs, setEpochs] = useState(String(DEFAULT_SWEEP.epochs));
+  const ids = { t: useId(), a: useId(), e: useId() };
+  const parsed = parseSweep(temps, alphas, epochs);
+  const running = sweep.status === 'running';
+  const start = () => {
+    if ('request' in parsed) studioActions.sweep({ kind: 'start', request: parsed.request });
+  };
+  const req = sweep.request;
+  const cellName = (cell: number): string => {
+    if (!req || cell === 0) return t('model.student');
+    const i = cell - 1;
+    const T = req.temperatures[Math.floor(i / req.alphas.length)];
+    const a = req.alphas[i % req.alphas.length];
+    return t('sweep.cellName', { t: f.sig(T ?? NaN, 3), alpha: f.sig(a ?? NaN, 3) });
+  };
+  const overall = sweep.cells ? Math.min(1, (Math.min(sweep.cell, sweep.cells) + (running ? sweep.fraction : 0)) / sweep.cells) : 0;
+  return (
+    <Panel title={t('sweep.title')} className="area-sweep" testId="panel-sweep">
+      <p className="hint">{t('sweep.explain')}</p>
+      <div className="sweep-fields">
+        <div className="field">
+          <label htmlFor={ids.t}>{t('sweep.temperatures')}</label>
+          <input id={ids.t} type="text" inputMode="decimal" value={temps} disabled={running} onChange={(e) => setTemps(e.target.value)} aria-invalid={'problem' in parsed && parsed.problem === 'sweep.bad.temperatures'} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.a}>{t('sweep.alphas')}</label>
+          <input id={ids.a} type="text" inputMode="decimal" value={alphas} disabled={running} onChange={(e) => setAlphas(e.target.value)} aria-invalid={'problem' in parsed && parsed.problem === 'sweep.bad.alphas'} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.e}>{t('sweep.epochs')}</label>
+          <input id={ids.e} type="number" min={1} max={20} value={epochs} disabled={running} onChange={(e) => setEpochs(e.target.value)} aria-invalid={'problem' in parsed && parsed.problem === 'sweep.bad.epochs'} />
+        </div>
+      </div>
+      {'problem' in parsed && (
+        <p className="hint attention" role="alert">
+          {t(parsed.problem)}
+        </p>
+      )}
+      <div className="buttons">
+        {running ? (
+          <button type="button" onClick={() => studioActions.sweep({ kind: 'cancel' })}>
+            {t('sweep.cancel')}
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={start} disabled={!('request' in parsed) || training}>
+            {t('sweep.run')}
+          </button>
+        )}
+        {'request' in parsed && !running && (
+          <span className="hint">{t('sweep.size', { cells: f.int(parsed.request.temperatures.length * parsed.request.alphas.length), epochs: f.int(parsed.request.epochs) })}</span>
+        )}
+      </div>
+      {training && !running && <p className="hint attention">{t('sweep.refused.training')}</p>}
+      {sweep.refusal && !running && (
+        <p className="hint attention" role="status">
+          {t(REFUSALS[sweep.refusal])}
+        </p>
+      )}
+      {(running || sweep.status === 'done') && (
+        <div className="sweep-progress">
+          <progress aria-label={t('sweep.progress')} max={1} value={overall} />
+          <span role="status">
+            {running
+              ? t('sweep.cellOf', { cell: f.int(sweep.cell + 1), cells: f.int(sweep.cells), name: cellName(sweep.cell), percent: f.int(sweep.fraction * 100) })
+              : t('sweep.done', { cells: f.int(sweep.cells - 1), seconds: f.int(sweep.seconds ?? NaN), tensors: f.int(sweep.numTensors ?? NaN) })}
+          </span>
+        </div>
+      )}
+      {sweep.status === 'cancelled' && <p className="hint">{t('sweep.cancelled', { tensors: f.int(sweep.numTensors ?? NaN) })}</p>}
+      {sweep.status === 'failed' && (
+        <p className="hint attention" role="alert">
+          {t('sweep.failed', { message: sweep.error ?? '' })}
+        </p>
+      )}
+      {req && <SweepHeatmap request={req} grid={sweep.grid} baseline={sweep.baseline} />}
+    </Panel>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * The sweep panel's text fields → a grid request, with the reason when they do not make one.
+ * Pure, so the rules are tested without a page.
+ */
+import { SWEEP_LIMITS, type SweepRequest } from '../../train/protocol';
+
+/** Why the fields do not make a grid (a message-table key), or the grid. */
+export type ParsedSweep = { request: SweepRequest } | { problem: 'sweep.bad.temperatures' | 'sweep.bad.alphas' | 'sweep.bad.epochs' };
+
+/** "0.25, 0.5 1;2" → [0.25, 0.5, 1, 2]; null when a piece is not a number, or nothing is given. */
+export function numberList(text: string): number[] | null {
+  const parts = text.split(/[\s,;]+/).filter((p) => p !== '');
+  if (!parts.length) return null;
+  const xs = parts.map((p) => (/^(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(p) ? Number(p) : NaN));
+  return xs.every(Number.isFinite) ? [...new Set(xs)] : null;
+}
+
+export function parseSweep(temperatures: string, alphas: string, epochs: string): ParsedSweep {
+  const { maxValues, maxEpochs, minT, maxT } = SWEEP_LIMITS;
+  const ts = numberList(temperatures);
+  if (!ts || ts.length > maxValues || ts.some((t) => t < minT || t > maxT)) return { problem: 'sweep.bad.temperatures' };
+  const as = numberList(alphas);
+  if (!as || as.length > maxValues || as.some((a) => a < 0 || a > 1)) return { problem: 'sweep.bad.alphas' };
+  const e = Number(epochs.trim());
+  if (!/^\d+$/.test(epochs.trim()) || e < 1 || e > maxEpochs) return { problem: 'sweep.bad.epochs' };
+  return { request: { temperatures: ts, alphas: as, epochs: e } };
+}
