@@ -97,7 +97,8 @@ export type ToWorker =
   | { type: 'reset' }
   | { type: 'set-hyper'; hyper: HyperParams }
   | { type: 'select-user'; user: number }
-  | { type: 'debug-lose-device' };
+  | { type: 'debug-lose-device' }
+  | ({ type: 'export-model' } & ExportRequest);
 
 /** Run state as the worker sees it. */
 export type RunStatus = 'empty' | 'warming' | 'ready' | 'running' | 'paused' | 'finishing' | 'done';
@@ -135,7 +136,33 @@ export type FromWorker =
   | { type: 'soft-labels'; labels: SoftLabels }
   | { type: 'recommendations'; recs: Recommendations }
   | { type: 'comparison'; teacher: ModelReport; student: ModelReport; kd: ModelReport; overlapKd: number; overlapStudent: number }
-  | { type: 'error'; message: string; recoverable: boolean };
+  | { type: 'error'; message: string; recoverable: boolean }
+  | { type: 'model-export'; id: number; result: ModelExport | { error: string } };
+
+/** Which trained model to export. */
+export type ExportableModel = 'teacher' | 'student' | 'kd';
+
+/** Ask for one trained model in tf.js layers format (exportJob.ts). */
+export interface ExportRequest {
+  /** Pairs the answer with the request. */
+  id: number;
+  model: ExportableModel;
+  /** The user whose scores go into the model's metadata as a check a loader can repeat. */
+  probeUser: number;
+  /** Written into the model's metadata so dense ids can be mapped back to the file's keys. */
+  userKeys: string[];
+  itemKeys: string[];
+  datasetName: string;
+}
+
+/** A trained model as tf.io.browserDownloads writes it: model.json text and one weights file. */
+export interface ModelExport {
+  model: ExportableModel;
+  /** model.json; its weightsManifest points at `weightsName`. */
+  modelJson: string;
+  weightsName: string;
+  weights: ArrayBuffer;
+}
 
 /** Exhaustiveness check for switches over the unions above. */
 export function assertNever(x: never): never {

@@ -18,6 +18,7 @@ import { checkpointMismatch, decodeCheckpoint } from './checkpoint';
 import type { TrainConfig } from './config';
 import { DistillEngine, type EngineSnapshot, type LossRow } from './engine';
 import { EVAL_BATCH, EvalBuffers, evaluate, inferMsPer1000, scoreUsers } from './evaluate';
+import { exportModel } from './exportJob';
 import {
   assertNever,
   type BackendName,
@@ -135,6 +136,12 @@ export class Session {
           this.selectedUser = msg.user;
           await this.refreshUser();
           return;
+        case 'export-model': {
+          const { type: _, ...req } = msg;
+          const result = this.engine && this.loaded ? await exportModel(this.engine, this.loaded.split, req).catch((e: unknown) => ({ error: String(e instanceof Error ? e.message : e) })) : { error: 'no trained model yet' };
+          this.host.post({ type: 'model-export', id: msg.id, result });
+          return;
+        }
         case 'debug-lose-device':
           if (!this.host.loseDevice?.()) this.host.post({ type: 'error', message: 'there is no GPU device to lose on this backend', recoverable: true });
           return;
