@@ -1,5 +1,5 @@
 /**
- * The studio's one store: four slices (dataset, config, run, ui), one per file, combined here.
+ * The studio’s one store: five slices (dataset, config, run, ui, history), one per file, combined here.
  * Middleware would go here and only here; none is needed yet. `createStudioStore` makes a fresh
  * store for tests; the page uses `studioStore` through the `useStudio` hook.
  */
@@ -7,11 +7,12 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createConfigSlice, type ConfigSlice } from './configSlice';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
+import { createHistorySlice, type HistorySlice } from './historySlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-/** Everything the store holds: state objects `dataset`, `config`, `run`, `ui` and their actions. */
-export type StudioState = DatasetSlice & ConfigSlice & RunSlice & UiSlice;
+/** Everything the store holds: state objects `dataset`, `config`, `run`, `ui`, `history` and their actions. */
+export type StudioState = DatasetSlice & ConfigSlice & RunSlice & UiSlice & HistorySlice;
 
 /** A vanilla store of the studio's state. */
 export type StudioStore = StoreApi<StudioState>;
@@ -23,6 +24,7 @@ export function createStudioStore(): StudioStore {
     ...createConfigSlice(...a),
     ...createRunSlice(...a),
     ...createUiSlice(...a),
+    ...createHistorySlice(...a),
   }));
 }
 
