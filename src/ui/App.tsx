@@ -2,13 +2,16 @@
 import { ComparisonPanel } from './ComparisonPanel';
 import { ControlsPanel } from './ControlsPanel';
 import { DatasetPanel } from './DatasetPanel';
+import { ExportPanel } from './ExportPanel';
 import { useT } from './i18n/useT';
 import { InspectorPanel } from './InspectorPanel';
 import { KnobsPanel } from './KnobsPanel';
 import { LanguagePicker } from './LanguagePicker';
 import { LossChartPanel } from './LossChartPanel';
 import { NoticesArea } from './NoticesArea';
+import { RunsPanel } from './RunsPanel';
 import { SoftLabelPanel } from './SoftLabelPanel';
+import { StoragePanel } from './StoragePanel';
 import { ValChartPanel } from './ValChartPanel';
 
 export function App() {
@@ -32,6 +35,9 @@ export function App() {
         <ComparisonPanel />
         <DatasetPanel />
         <InspectorPanel />
+        <RunsPanel />
+        <ExportPanel />
+        <StoragePanel />
       </main>
     </div>
   );

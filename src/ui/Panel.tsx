@@ -9,13 +9,15 @@ export interface PanelProps {
   /** Extra content in the heading row (a status, a small control). */
   aside?: ReactNode;
   children: ReactNode;
+  /** data-testid of the panel's root (the guided lesson points at panels by it). */
+  testId?: string;
 }
 
 /** A titled region (`<section aria-labelledby>`), so screen readers and tests find panels by name. */
-export function Panel({ title, className, aside, children }: PanelProps) {
+export function Panel({ title, className, aside, children, testId }: PanelProps) {
   const id = useId();
   return (
-    <section className={`panel ${className ?? ''}`} aria-labelledby={id}>
+    <section className={`panel ${className ?? ''}`} aria-labelledby={id} data-testid={testId}>
       <div className="panel-head">
         <h2 id={id}>{title}</h2>
         {aside}
