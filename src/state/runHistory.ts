@@ -92,10 +92,10 @@ export class RunHistory {
     if (r) await this.add(r);
   }
 
-  /** Lists a report and writes it to the database. */
+  /** Writes a report to the database, then lists it (also when the write failed: it stays for this visit). */
   private async add(r: RunReport): Promise<void> {
-    this.store.getState().runAdded(r);
     await this.write(async (db) => db.put('runs', r.id, r));
+    this.store.getState().runAdded(r);
   }
 
   private async write(f: (db: StudioDb) => Promise<void>): Promise<void> {
