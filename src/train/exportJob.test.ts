@@ -6,7 +6,8 @@ import { tinySplit } from '../test/tinySplit';
 import { defaultTrainConfig, type TrainConfig } from './config';
 import { DistillEngine } from './engine';
 import { exportModel, type ExportMetadata } from './exportJob';
-import type { ExportableModel, ModelExport } from './protocol';
+import type { ExportableModel, FromWorker, ModelExport } from './protocol';
+import { Session } from './session';
 
 beforeAll(useCpu);
 
@@ -65,5 +66,31 @@ describe('exportModel', () => {
       expect(tf.memory().numTensors, `${which} after dispose`).toBe(before);
     }
     e.dispose();
+  });
+});
+
+describe('Session export-model', () => {
+  it('answers with the artifacts, or with a sentence before a load; tensors stay flat across exports', async () => {
+    const got: FromWorker[] = [];
+    const s = new Session({
+      post: (m) => got.push(m),
+      chooseBackend: async () => ({ backend: 'cpu', reason: { key: 'backend.reason.onlyOne' }, adapter: null, webglRenderer: null, probes: [], failures: [] }),
+      yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
+    });
+    const req = { type: 'export-model', model: 'kd', probeUser: 2, userKeys: [], itemKeys: [], datasetName: 'tiny' } as const;
+    await s.handle({ ...req, id: 1 });
+    expect(got.at(-1)).toEqual({ type: 'model-export', id: 1, result: { error: 'no trained model yet' } });
+    await s.handle({ type: 'init', backend: 'auto' });
+    await s.handle({ type: 'load', split, config, plan: { epochs: 1, valUsers: 20, evalEvery: 5, reportEvery: 1 }, checkpoint: null });
+    await s.handle({ type: 'step' });
+    const before = tf.memory().numTensors;
+    for (let id = 2; id < 5; id++) {
+      await s.handle({ ...req, id, model: id === 3 ? 'teacher' : 'kd' });
+      const m = got.at(-1)!;
+      expect(m.type === 'model-export' && m.id === id && 'modelJson' in m.result).toBe(true);
+      expect(tf.memory().numTensors).toBe(before);
+    }
+    await s.handle({ ...req, id: 9, probeUser: 10_000 });
+    expect(got.at(-1)).toMatchObject({ type: 'model-export', id: 9, result: { error: 'export: probe user 10000 is not in 0..49' } });
   });
 });
