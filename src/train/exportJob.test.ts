@@ -77,7 +77,7 @@ describe('Session export-model', () => {
       chooseBackend: async () => ({ backend: 'cpu', reason: { key: 'backend.reason.onlyOne' }, adapter: null, webglRenderer: null, probes: [], failures: [] }),
       yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
     });
-    const req = { type: 'export-model', model: 'kd', probeUser: 2, userKeys: [], itemKeys: [], datasetName: 'tiny' } as const;
+    const req = { type: 'export-model' as const, model: 'kd' as ExportableModel, probeUser: 2, userKeys: [] as string[], itemKeys: [] as string[], datasetName: 'tiny' };
     await s.handle({ ...req, id: 1 });
     expect(got.at(-1)).toEqual({ type: 'model-export', id: 1, result: { error: 'no trained model yet' } });
     await s.handle({ type: 'init', backend: 'auto' });
