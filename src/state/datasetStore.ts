@@ -6,7 +6,7 @@
 import type { NamedBuffer } from './datasetLoader';
 import type { FormatChoice } from './datasetSlice';
 import type { StoredDatasetInfo } from './historySlice';
-import type { StudioDb } from './idb';
+import { storageErrorMessage as message, type StudioDb } from './idb';
 import type { StudioStore } from './store';
 
 /** One kept upload, as stored. */
@@ -27,7 +27,6 @@ export interface UploadLoader {
 }
 
 const info = ({ id, name, titlesName, bytes, savedAt }: StoredDataset): StoredDatasetInfo => ({ id, name, titlesName, bytes, savedAt });
-const message = (e: unknown) => (e instanceof Error ? `${e.name === 'QuotaExceededError' ? 'the browser’s storage is full: ' : ''}${e.message}` : String(e));
 
 export class DatasetStore {
   /** Id being restored: its own re-parse must not write the same bytes again. */

@@ -71,3 +71,9 @@ export function memoryDb(): StudioDb {
     delete: async (name, key) => void s(name).delete(key),
   };
 }
+
+/** A storage failure as words for a notice; a full disk says so. */
+export function storageErrorMessage(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  return `${e.name === 'QuotaExceededError' ? 'the browser’s storage is full: ' : ''}${e.message}`;
+}

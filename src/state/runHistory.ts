@@ -6,7 +6,7 @@
  */
 import { splitFingerprint } from '../data/fingerprint';
 import { settingsOf } from './configSlice';
-import type { StudioDb } from './idb';
+import { storageErrorMessage as message, type StudioDb } from './idb';
 import { decodeReport, defaultRunName, REPORT_FORMAT, REPORT_VERSION, type RunReport } from './runReport';
 import type { StudioState, StudioStore } from './store';
 
@@ -17,7 +17,6 @@ export interface HistoryDeps {
   now(): Date;
 }
 
-const message = (e: unknown) => (e instanceof Error ? `${e.name === 'QuotaExceededError' ? 'the browser’s storage is full: ' : ''}${e.message}` : String(e));
 
 /** The report of the run that just finished, from the store. */
 export function reportOf(s: StudioState, id: string, now: Date): RunReport | null {
