@@ -152,6 +152,18 @@ test('uploads and runs survive reloads; runs overlay; exported models give the s
   await expect(chart.locator('.recharts-line')).toHaveCount(2);
   await expect(chart.locator('path.recharts-line-curve')).toHaveCount(2);
   await expect(runs.locator('.legend li')).toHaveText(['soft T=1 α=1', 'soft T=4 α=1']);
+  await runs.getByRole('button', { name: 'Chart as PNG' }).click();
+  const [[pngName, png]] = [...(await dl.take(1))];
+  expect(pngName).toBe('runs-overlay.png');
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.readUInt32BE(16)).toBeGreaterThan(400); // width, at twice the on-screen size
+  await runRows(page).filter({ hasText: 'soft T=1 α=1' }).getByRole('button', { name: /as CSV$/ }).click();
+  const [[csvName, csv]] = [...(await dl.take(1))];
+  expect(csvName).toMatch(/\.csv$/);
+  const lines = csv.toString('utf8').split('\r\n');
+  expect(lines[0]).toBe('section,step,epoch,ms,model,measure,value');
+  expect(lines).toContain('config,,,,,T,1');
+  expect(lines.filter((l) => l.startsWith('val,') && l.includes(',kd,ndcg,')).length).toBeGreaterThan(1);
 
   // import the downloaded report back, and a broken one
   const importer = runs.getByLabel('Import a run report (JSON)');
@@ -163,6 +175,13 @@ test('uploads and runs survive reloads; runs overlay; exported models give the s
   await importer.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
   await expect(page.getByText('Could not import broken.json: the field val[0].kd.ndcg should be of type number.')).toBeVisible();
   await expect(runRows(page)).toHaveCount(1 + 3);
+  const imported = runRows(page).filter({ hasText: 'imported' });
+  await imported.getByRole('button', { name: 'Rename' }).click();
+  await imported.getByRole('textbox').fill('T=4 from a colleague');
+  await imported.getByRole('button', { name: 'Save' }).click();
+  await expect(runRows(page).filter({ hasText: 'T=4 from a colleague' })).toHaveCount(1);
+  await page.getByTestId('panel-runs').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'e2e/screenshots/runs-1280x720.png', fullPage: true });
 
   // the storage panel: space used, the upload and the runs; delete the imported copy
   const storage = page.getByTestId('panel-storage');

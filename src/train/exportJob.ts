@@ -13,7 +13,7 @@
  * scores from the studio's own forward pass, so a loader can check it reproduces them.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
+import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs-layers';
 import { fillEvalRows } from '../data/batches';
 import type { Split } from '../data/types';
 import { readWeights, type Recommender } from '../models/recommender';
@@ -33,24 +33,26 @@ export interface ExportMetadata {
 }
 
 type Weights = Record<string, Float32Array>;
+/** tfjs-layers is loaded on the first export only: the training worker starts without its ~400 kB. */
+type Tfl = typeof import('@tensorflow/tfjs-layers');
 
 /** Sets a layer's weights from CPU values; the layer keeps its own copies. */
-function setLayerWeights(layer: tfl.layers.Layer, values: { data: Float32Array; shape: number[] }[]): void {
+function setLayerWeights(layer: { setWeights(w: tf.Tensor[]): void }, values: { data: Float32Array; shape: number[] }[]): void {
   const ts = values.map((v) => tf.tensor(v.data, v.shape, 'float32'));
   layer.setWeights(ts);
   tf.dispose(ts);
 }
 
-function userInput(): tfl.SymbolicTensor {
+function userInput(tfl: Tfl): SymbolicTensor {
   return tfl.input({ shape: [1], dtype: 'int32', name: 'user' });
 }
 
-function studentLayers(w: Weights, U: number, N: number, d: number): tfl.LayersModel {
-  const user = userInput();
+function studentLayers(tfl: Tfl, w: Weights, U: number, N: number, d: number): LayersModel {
+  const user = userInput(tfl);
   const emb = tfl.layers.embedding({ inputDim: U, outputDim: d, name: 'user_embedding' });
   const out = tfl.layers.dense({ units: N, name: 'logits' });
-  const s = tfl.layers.flatten({ name: 'user_vector' }).apply(emb.apply(user)) as tfl.SymbolicTensor;
-  const model = tfl.model({ inputs: user, outputs: out.apply(s) as tfl.SymbolicTensor, name: 'student' });
+  const s = tfl.layers.flatten({ name: 'user_vector' }).apply(emb.apply(user)) as SymbolicTensor;
+  const model = tfl.model({ inputs: user, outputs: out.apply(s) as SymbolicTensor, name: 'student' });
   setLayerWeights(emb, [{ data: w.userEmb, shape: [U, d] }]);
   setLayerWeights(out, [
     { data: w.itemEmbT, shape: [d, N] },
@@ -59,20 +61,20 @@ function studentLayers(w: Weights, U: number, N: number, d: number): tfl.LayersM
   return model;
 }
 
-function teacherLayers(w: Weights, U: number, N: number, d: number, hidden: number): tfl.LayersModel {
-  const user = userInput();
+function teacherLayers(tfl: Tfl, w: Weights, U: number, N: number, d: number, hidden: number): LayersModel {
+  const user = userInput(tfl);
   const history = tfl.input({ shape: [N], name: 'history' });
   const emb = tfl.layers.embedding({ inputDim: U, outputDim: d, name: 'user_embedding' });
   const hist = tfl.layers.dense({ units: d, useBias: false, name: 'history_mean' });
   const l1 = tfl.layers.dense({ units: hidden, activation: 'relu', name: 'mlp_hidden' });
   const l2 = tfl.layers.dense({ units: d, name: 'mlp_out' });
   const out = tfl.layers.dense({ units: N, name: 'logits' });
-  const u = tfl.layers.flatten({ name: 'user_vector' }).apply(emb.apply(user)) as tfl.SymbolicTensor;
-  const h = hist.apply(history) as tfl.SymbolicTensor;
-  const z = tfl.layers.concatenate({ axis: -1, name: 'u_h' }).apply([u, h]) as tfl.SymbolicTensor;
-  const m2 = l2.apply(l1.apply(z)) as tfl.SymbolicTensor;
-  const x = tfl.layers.add({ name: 'residual' }).apply([m2, u, h]) as tfl.SymbolicTensor;
-  const model = tfl.model({ inputs: [user, history], outputs: out.apply(x) as tfl.SymbolicTensor, name: 'teacher' });
+  const u = tfl.layers.flatten({ name: 'user_vector' }).apply(emb.apply(user)) as SymbolicTensor;
+  const h = hist.apply(history) as SymbolicTensor;
+  const z = tfl.layers.concatenate({ axis: -1, name: 'u_h' }).apply([u, h]) as SymbolicTensor;
+  const m2 = l2.apply(l1.apply(z)) as SymbolicTensor;
+  const x = tfl.layers.add({ name: 'residual' }).apply([m2, u, h]) as SymbolicTensor;
+  const model = tfl.model({ inputs: [user, history], outputs: out.apply(x) as SymbolicTensor, name: 'teacher' });
   setLayerWeights(emb, [{ data: w.userEmb, shape: [U, d] }]);
   setLayerWeights(hist, [{ data: w.histEmb, shape: [N, d] }]);
   setLayerWeights(l1, [
@@ -115,7 +117,8 @@ export async function exportModel(engine: DistillEngine, split: Split, req: Expo
   if (!(req.probeUser >= 0 && req.probeUser < U)) throw new Error(`export: probe user ${req.probeUser} is not in 0..${U - 1}`);
   const w = await readWeights(m);
   const probe = await probeLogits(m, split, req.probeUser);
-  const model = req.model === 'teacher' ? teacherLayers(w, U, N, m.dim, engine.teacher.config.hidden) : studentLayers(w, U, N, m.dim);
+  const tfl = await import('@tensorflow/tfjs-layers');
+  const model = req.model === 'teacher' ? teacherLayers(tfl, w, U, N, m.dim, engine.teacher.config.hidden) : studentLayers(tfl, w, U, N, m.dim);
   try {
     const meta: ExportMetadata = {
       studio: 'Distillation Studio',
