@@ -7,6 +7,7 @@ import { encodeReport, reportCsv, reportFileStem, type RunReport } from '../stat
 import { studioActions } from '../state/studio';
 import { download } from './download';
 import type { NumberFormat } from './i18n/format';
+import { isMessageKey } from './i18n/translate';
 import type { TFunction } from './i18n/useT';
 
 export interface RunRowProps {
@@ -24,6 +25,7 @@ export function RunRow({ run, overlaid, color, date, t, f }: RunRowProps) {
   const d = run.settings.train.distill;
   const c = run.comparison;
   const stem = reportFileStem(run);
+  const lossKey = `loss.${d.loss}`;
   const save = () => {
     if (editing !== null) void studioActions.renameRun(run.id, editing);
     setEditing(null);
@@ -58,7 +60,8 @@ export function RunRow({ run, overlaid, color, date, t, f }: RunRowProps) {
       </th>
       <td>{f.sig(d.temperature, 3)}</td>
       <td>{f.sig(d.alpha, 3)}</td>
-      <td>{d.loss}</td>
+      {/* an imported report may name a loss this studio does not know: shown as written */}
+      <td>{isMessageKey(lossKey) ? t(lossKey) : d.loss}</td>
       <td>{f.dec(c.teacher.test.ndcg, 4)}</td>
       <td>{f.dec(c.student.test.ndcg, 4)}</td>
       <td>{f.dec(c.kd.test.ndcg, 4)}</td>
