@@ -177,8 +177,10 @@ test('uploads and runs survive reloads; runs overlay; exported models give the s
   await expect(runRows(page)).toHaveCount(1 + 3);
   const imported = runRows(page).filter({ hasText: 'imported' });
   await imported.getByRole('button', { name: 'Rename' }).click();
-  await imported.getByRole('textbox').fill('T=4 from a colleague');
-  await imported.getByRole('button', { name: 'Save' }).click();
+  // while it is edited the row shows a form instead of the name and its "imported" tag
+  const nameBox = page.getByTestId('panel-runs').getByLabel(/^New name for /);
+  await nameBox.fill('T=4 from a colleague');
+  await page.getByTestId('panel-runs').getByRole('button', { name: 'Save' }).click();
   await expect(runRows(page).filter({ hasText: 'T=4 from a colleague' })).toHaveCount(1);
   await page.getByTestId('panel-runs').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'e2e/screenshots/runs-1280x720.png', fullPage: true });
