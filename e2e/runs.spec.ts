@@ -5,7 +5,7 @@
  * scores for one user and its top-10 on screen; a run report exports and imports back, and a bad
  * file gets a sentence. Every test fails on console errors, dialogs and requests to other origins.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -157,6 +157,7 @@ test('uploads and runs survive reloads; runs overlay; exported models give the s
   expect(pngName).toBe('runs-overlay.png');
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(png.readUInt32BE(16)).toBeGreaterThan(400); // width, at twice the on-screen size
+  await writeFile('e2e/screenshots/runs-overlay-export.png', png);
   await runRows(page).filter({ hasText: 'soft T=1 α=1' }).getByRole('button', { name: /as CSV$/ }).click();
   const [[csvName, csv]] = [...(await dl.take(1))];
   expect(csvName).toMatch(/\.csv$/);

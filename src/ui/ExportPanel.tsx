@@ -7,7 +7,7 @@ import { runSelectors } from '../state/runSlice';
 import { studioStore, useStudio } from '../state/store';
 import { studioActions } from '../state/studio';
 import type { ExportableModel } from '../train/protocol';
-import { chartSvgIn, svgToPng } from './chartPng';
+import { chartFrameIn, chartSvgIn, svgToPng } from './chartPng';
 import { download } from './download';
 import type { MessageKey } from './i18n/translate';
 import { useT } from './i18n/useT';
@@ -49,10 +49,11 @@ export function ExportPanel() {
     }
   };
   const exportChart = async (area: string, file: string) => {
-    const svg = chartSvgIn(document.querySelector(area));
-    if (!svg) return setNote(t('export.chartMissing'));
+    const root = document.querySelector(area);
+    const svg = chartSvgIn(root);
+    if (!svg || !root) return setNote(t('export.chartMissing'));
     try {
-      download(file, await svgToPng(svg));
+      download(file, await svgToPng(svg, chartFrameIn(root, 'h2')));
     } catch (e) {
       fail(e);
     }

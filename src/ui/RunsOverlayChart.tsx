@@ -5,8 +5,9 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunReport } from '../state/runReport';
+import { studioStore } from '../state/store';
 import { ChartLegend } from './ChartLegend';
-import { chartSvgIn, svgToPng } from './chartPng';
+import { chartFrameIn, chartSvgIn, svgToPng } from './chartPng';
 import { COLORS } from './colors';
 import { download } from './download';
 import { downsample } from './downsample';
@@ -27,7 +28,7 @@ export const RunsOverlayChart = memo(function RunsOverlayChart({ runs }: { runs:
   const t = useT();
   const f = useFmt();
   const [curve, setCurve] = useState<Curve>('kd');
-  const box = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLElement>(null);
   const lines = useMemo(
     () =>
       runs.map((r, i) => ({
@@ -43,11 +44,16 @@ export const RunsOverlayChart = memo(function RunsOverlayChart({ runs }: { runs:
   );
   const savePng = async () => {
     const svg = chartSvgIn(box.current);
-    if (svg) download('runs-overlay.png', await svgToPng(svg));
+    if (!svg || !box.current) return;
+    try {
+      download('runs-overlay.png', await svgToPng(svg, chartFrameIn(box.current, 'figcaption strong')));
+    } catch (e) {
+      studioStore.getState().pushNotice('error', 'notice.exportFailed', { message: e instanceof Error ? e.message : String(e) });
+    }
   };
   if (!runs.length) return <p className="empty">{t('runs.chartEmpty')}</p>;
   return (
-    <figure className="runs-overlay">
+    <figure className="runs-overlay" ref={box}>
       <figcaption className="runs-overlay-head">
         <strong>{t('runs.chartTitle')}</strong>
         <label>
@@ -64,7 +70,7 @@ export const RunsOverlayChart = memo(function RunsOverlayChart({ runs }: { runs:
           {t('runs.png')}
         </button>
       </figcaption>
-      <div className="chart" ref={box} role="img" aria-label={t('runs.chartLabel', { count: f.int(runs.length) })} data-testid="runs-overlay-chart">
+      <div className="chart" role="img" aria-label={t('runs.chartLabel', { count: f.int(runs.length) })} data-testid="runs-overlay-chart">
         <ResponsiveContainer width="100%" height={280}>
           <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
             <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
