@@ -137,6 +137,13 @@ test('uploads and runs survive reloads; runs overlay; exported models give the s
     results.push(`${name} max |Δ| ${diff.toExponential(2)} over ${scores.length} items`);
   }
 
+  // the live validation chart as PNG
+  await exportPanel.getByRole('button', { name: 'Validation NDCG@10' }).click();
+  const [[valName, valPng]] = [...(await dl.take(1))];
+  expect(valName).toBe('validation-ndcg.png');
+  expect(valPng.subarray(1, 4).toString('latin1')).toBe('PNG');
+  await writeFile('e2e/screenshots/validation-export.png', valPng);
+
   // download a report as JSON; reload; both runs listed; overlay them
   const t4 = runRows(page).filter({ hasText: 'soft T=4 α=1' });
   await t4.getByRole('button', { name: /as JSON$/ }).click();
