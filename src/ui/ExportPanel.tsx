@@ -4,11 +4,11 @@
  */
 import { useState } from 'react';
 import { runSelectors } from '../state/runSlice';
-import { studioStore, useStudio } from '../state/store';
+import { useStudio } from '../state/store';
 import { studioActions } from '../state/studio';
 import type { ExportableModel } from '../train/protocol';
 import { chartFrameIn, chartSvgIn, svgToPng } from './chartPng';
-import { download } from './download';
+import { download, exportFailed } from './download';
 import type { MessageKey } from './i18n/translate';
 import { useT } from './i18n/useT';
 import { Panel } from './Panel';
@@ -23,8 +23,6 @@ const CHARTS: readonly { area: string; file: string; key: MessageKey }[] = [
   { area: '.area-loss', file: 'training-loss.png', key: 'export.lossPng' },
   { area: '.area-val', file: 'validation-ndcg.png', key: 'export.valPng' },
 ];
-
-const fail = (e: unknown) => studioStore.getState().pushNotice('error', 'notice.exportFailed', { message: e instanceof Error ? e.message : String(e) });
 
 export function ExportPanel() {
   const t = useT();
@@ -43,7 +41,7 @@ export function ExportPanel() {
       setNote(t('export.done', { file }));
     } catch (e) {
       setNote(null);
-      fail(e);
+      exportFailed(e);
     } finally {
       setBusy(false);
     }
@@ -55,7 +53,7 @@ export function ExportPanel() {
     try {
       download(file, await svgToPng(svg, chartFrameIn(root, 'h2')));
     } catch (e) {
-      fail(e);
+      exportFailed(e);
     }
   };
   return (

@@ -5,11 +5,10 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunReport } from '../state/runReport';
-import { studioStore } from '../state/store';
 import { ChartLegend } from './ChartLegend';
 import { chartFrameIn, chartSvgIn, svgToPng } from './chartPng';
 import { COLORS } from './colors';
-import { download } from './download';
+import { download, exportFailed } from './download';
 import { downsample } from './downsample';
 import type { MessageKey } from './i18n/translate';
 import { useFmt, useT } from './i18n/useT';
@@ -48,7 +47,7 @@ export const RunsOverlayChart = memo(function RunsOverlayChart({ runs }: { runs:
     try {
       download('runs-overlay.png', await svgToPng(svg, chartFrameIn(box.current, 'figcaption strong')));
     } catch (e) {
-      studioStore.getState().pushNotice('error', 'notice.exportFailed', { message: e instanceof Error ? e.message : String(e) });
+      exportFailed(e);
     }
   };
   if (!runs.length) return <p className="empty">{t('runs.chartEmpty')}</p>;

@@ -2,6 +2,7 @@
  * Browser downloads of things the studio made (reports, models, chart images): a blob: URL on a
  * temporary link, so nothing goes over the network.
  */
+import { studioStore } from '../state/store';
 
 /** Saves `data` as a file named `name` through the browser's download. */
 export function download(name: string, data: Blob | string | ArrayBuffer, type = 'application/octet-stream'): void {
@@ -16,4 +17,9 @@ export function download(name: string, data: Blob | string | ArrayBuffer, type =
   a.remove();
   // the download has taken its copy once click() returns; a moment later the URL can go
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** An export that failed, as an error notice. */
+export function exportFailed(e: unknown): void {
+  studioStore.getState().pushNotice('error', 'notice.exportFailed', { message: e instanceof Error ? e.message : String(e) });
 }
