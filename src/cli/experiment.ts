@@ -61,6 +61,19 @@ export async function readTeacherCheckpoint(file: string, split: Split, config: 
   return why ? { why } : { values };
 }
 
+/**
+ * The teacher weights a command starts from: `--teacher <file>`, else the shipped checkpoint when
+ * the data is the built-in dataset; undefined (and a note on stderr) when none fits this split.
+ */
+export async function teacherFromFlags(file: string | undefined, dataPath: string | undefined, split: Split, config: TrainConfig, io: CliIO): Promise<Record<string, Float32Array> | undefined> {
+  const ckpt = file ?? (dataPath ? undefined : builtinCheckpointFile);
+  if (!ckpt) return undefined;
+  const c = await readTeacherCheckpoint(ckpt, split, config);
+  if ('values' in c) return c.values;
+  io.stderr(`teacher checkpoint not used: ${c.why}\n`);
+  return undefined;
+}
+
 /** Writes the engine's teacher as a checkpoint for this split. */
 export async function saveTeacherCheckpoint(file: string, engine: DistillEngine, ds: Dataset, meta: { epochs: number; valNdcg10: number; testNdcg10: number }): Promise<number> {
   const { writeFile, mkdir } = await import('node:fs/promises');

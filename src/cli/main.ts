@@ -5,12 +5,13 @@
 import { pathToFileURL } from 'node:url';
 import { UsageError, processIO, type CliIO, type Command } from './command.ts';
 import { benchParseCommand } from './commands/benchParse.ts';
+import { compressCommand } from './commands/compress.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { distillCommand } from './commands/distill.ts';
 import { sweepCommand } from './commands/sweep.ts';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [inspectCommand, distillCommand, sweepCommand, benchParseCommand];
+export const COMMANDS: readonly Command[] = [inspectCommand, distillCommand, sweepCommand, compressCommand, benchParseCommand];
 
 /** The top-level usage text. */
 export function usage(): string {

@@ -5,6 +5,7 @@
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createCompressSlice, type CompressSlice } from './compressSlice';
 import { createConfigSlice, type ConfigSlice } from './configSlice';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
 import { createHistorySlice, type HistorySlice } from './historySlice';
@@ -12,7 +13,7 @@ import { createRunSlice, type RunSlice } from './runSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
 /** Everything the store holds: state objects `dataset`, `config`, `run`, `ui`, `history` and their actions. */
-export type StudioState = DatasetSlice & ConfigSlice & RunSlice & UiSlice & HistorySlice;
+export type StudioState = DatasetSlice & ConfigSlice & RunSlice & UiSlice & CompressSlice & HistorySlice;
 
 /** A vanilla store of the studio's state. */
 export type StudioStore = StoreApi<StudioState>;
@@ -24,6 +25,7 @@ export function createStudioStore(): StudioStore {
     ...createConfigSlice(...a),
     ...createRunSlice(...a),
     ...createUiSlice(...a),
+    ...createCompressSlice(...a),
     ...createHistorySlice(...a),
   }));
 }

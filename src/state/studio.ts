@@ -68,6 +68,7 @@ export const studioActions = {
   pause: () => bridge.pause(),
   step: () => bridge.step(),
   reset: () => bridge.reset(),
+  compress: () => bridge.compress(),
   loadBuiltin: () => loader.loadBuiltin(),
   loadSynthetic: () => loader.loadSynthetic(),
   uploadRatings: (file: File) => loader.setRatingsFile(file),

@@ -113,6 +113,14 @@ export class TrainBridge {
     this.client?.send({ type: 'step' });
   }
 
+  /** Asks the worker to compress and score the current models (it pauses training first). */
+  compress(): void {
+    if (!this.client) return;
+    const s = this.store.getState();
+    s.compressStarted();
+    this.client.send({ type: 'compress', config: s.compress.config });
+  }
+
   /**
    * Back to step 0. Settings that shape the models (sizes, seeds, schedule, epochs, backend)
    * take effect here: then a new split and/or a new worker, otherwise the worker resets in place.
@@ -224,6 +232,7 @@ export class TrainBridge {
     this.rowsBuf = [];
     this.valBuf = [];
     this.store.getState().runCleared();
+    this.store.getState().compressCleared();
   }
 
   private scheduleHyper(): void {
@@ -284,6 +293,15 @@ export class TrainBridge {
       }
       case 'error':
         s.pushNotice(m.recoverable ? 'warning' : 'error', m.recoverable ? 'notice.workerWarning' : 'notice.workerError', { message: m.message });
+        return;
+      case 'compress-progress':
+        s.compressProgress(m.done, m.total);
+        return;
+      case 'compress-done':
+        s.compressDone(m.report);
+        return;
+      case 'compress-failed':
+        s.compressFailed(m.message);
         return;
       default:
         assertNever(m);

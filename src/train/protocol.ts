@@ -4,6 +4,8 @@
  * arrays only: no tensor crosses the boundary. Both sides import this file with `import type`
  * except for `assertNever` and the constants.
  */
+import type { CompressConfig } from '../compress/config';
+import type { CompressReport } from '../compress/types';
 import type { Split } from '../data/types';
 import type { DistillConfig } from '../distill/config';
 import type { SoftLabelView } from '../distill/softLabels';
@@ -98,7 +100,9 @@ export type ToWorker =
   | { type: 'set-hyper'; hyper: HyperParams }
   | { type: 'select-user'; user: number }
   | { type: 'debug-lose-device' }
-  | ({ type: 'export-model' } & ExportRequest);
+  | ({ type: 'export-model' } & ExportRequest)
+  /** Compress and score the current models (pauses training first); answered by compress-* events. */
+  | { type: 'compress'; config: CompressConfig };
 
 /** Run state as the worker sees it. */
 export type RunStatus = 'empty' | 'warming' | 'ready' | 'running' | 'paused' | 'finishing' | 'done';
@@ -137,6 +141,10 @@ export type FromWorker =
   | { type: 'recommendations'; recs: Recommendations }
   | { type: 'comparison'; teacher: ModelReport; student: ModelReport; kd: ModelReport; overlapKd: number; overlapStudent: number }
   | { type: 'error'; message: string; recoverable: boolean }
+  /** The compression sweep: points scored so far (total 0 while the weights are read). */
+  | { type: 'compress-progress'; done: number; total: number }
+  | { type: 'compress-done'; report: CompressReport }
+  | { type: 'compress-failed'; message: string }
   | { type: 'model-export'; id: number; result: ModelExport | { error: string } };
 
 /** Which trained model to export. */

@@ -15,6 +15,7 @@ import { topKOverlap } from '../eval/overlap';
 import type { Recommender } from '../models/recommender';
 import { sizeOf } from '../models/size';
 import { checkpointMismatch, decodeCheckpoint } from './checkpoint';
+import { runCompressJob } from './compressJob';
 import type { TrainConfig } from './config';
 import { DistillEngine, type EngineSnapshot, type LossRow } from './engine';
 import { EVAL_BATCH, EvalBuffers, evaluate, inferMsPer1000, scoreUsers } from './evaluate';
@@ -135,6 +136,12 @@ export class Session {
         case 'select-user':
           this.selectedUser = msg.user;
           await this.refreshUser();
+          return;
+        case 'compress':
+          if (this.status === 'running') this.status = 'paused';
+          while (this.looping) await this.host.yieldToEvents();
+          this.sendProgress();
+          await runCompressJob(this.engine, this.loaded?.split ?? null, msg.config, this.loaded?.config.seed ?? 1, (m) => this.host.post(m));
           return;
         case 'export-model': {
           const { type: _, ...req } = msg;

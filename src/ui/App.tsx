@@ -1,5 +1,6 @@
 /** Layout only: the header with the run controls, the notices, and the panels in a grid. */
 import { ComparisonPanel } from './ComparisonPanel';
+import { CompressPanel } from './CompressPanel';
 import { ControlsPanel } from './ControlsPanel';
 import { DatasetPanel } from './DatasetPanel';
 import { ExportPanel } from './ExportPanel';
@@ -35,6 +36,7 @@ export function App() {
         <ComparisonPanel />
         <DatasetPanel />
         <InspectorPanel />
+        <CompressPanel />
         <RunsPanel />
         <ExportPanel />
         <StoragePanel />

@@ -9,7 +9,7 @@ import type { BackendName } from '../../train/protocol.ts';
 import { intFlag, parseArgs, stringFlag } from '../args.ts';
 import { UsageError, type CliIO, type Command } from '../command.ts';
 import { configFromFlags } from './distill.ts';
-import { builtinCheckpointFile, loadData, makeSplit, nodeBackend, numberList, readTeacherCheckpoint, trainTeacher } from '../experiment.ts';
+import { loadData, makeSplit, nodeBackend, numberList, teacherFromFlags, trainTeacher } from '../experiment.ts';
 
 const USAGE = `usage: npm run cli -- sweep [flags]
 
@@ -43,13 +43,7 @@ export const sweepCommand: Command = {
     const dataPath = stringFlag(args, 'data');
     const ds = await loadData(dataPath, stringFlag(args, 'titles'));
     const split = makeSplit(ds, intFlag(args, 'split-seed', 1, 0));
-    const ckpt = stringFlag(args, 'teacher') ?? (dataPath ? undefined : builtinCheckpointFile);
-    let teacher: Record<string, Float32Array> | undefined;
-    if (ckpt) {
-      const c = await readTeacherCheckpoint(ckpt, split, base);
-      if ('values' in c) teacher = c.values;
-      else io.stderr(`teacher checkpoint not used: ${c.why}\n`);
-    }
+    let teacher = await teacherFromFlags(stringFlag(args, 'teacher'), dataPath, split, base, io);
     if (!teacher) {
       const e = new DistillEngine(split, base);
       await trainTeacher(e, base.teacherEpochs, io);
