@@ -11,6 +11,7 @@ import { checkTrainable, splitFor } from '../data/split';
 import { datasetStats } from '../data/stats';
 import { synthesize } from '../data/synth';
 import type { Dataset, DatasetStats, Split } from '../data/types';
+import type { FormatChoice } from './datasetSlice';
 import type { StudioStore } from './store';
 
 /** Bytes and name of one file to parse. */
@@ -32,6 +33,8 @@ export interface LoaderDeps {
   parse: ParseFn;
   /** Reads a path under the site root, e.g. `data/goodbooks-2k/books.csv`; rejects on HTTP errors. */
   fetchBytes(path: string): Promise<ArrayBuffer>;
+  /** Uploaded files that parsed into a dataset (datasetStore.ts keeps them for the next visit). */
+  onUploadParsed?(ratings: NamedBuffer, titles: NamedBuffer | null, format: FormatChoice): void;
 }
 
 /** The synthetic demo: small enough to train in seconds, with clusters a teacher can find. */
@@ -88,6 +91,17 @@ export class DatasetLoader {
     await this.setRatingsFile(ratings);
   }
 
+  /**
+   * Files kept from an earlier visit, parsed as if uploaded again (a later titles upload re-reads
+   * them like any upload). Resolves true when they loaded.
+   */
+  async loadStoredUpload(ratings: NamedBuffer, titles: NamedBuffer | null, format: FormatChoice): Promise<boolean> {
+    this.ratingsFile = new File([ratings.bytes], ratings.name);
+    this.titlesFile = titles ? new File([titles.bytes], titles.name) : null;
+    this.store.getState().setFormat(format);
+    return this.parseUploads();
+  }
+
   /** The synthetic demo dataset (clusters with known structure), generated on the spot. */
   loadSynthetic(): void {
     const id = this.begin('synthetic');
@@ -97,9 +111,9 @@ export class DatasetLoader {
     this.finish(id, dataset, null);
   }
 
-  private async parseUploads(): Promise<void> {
+  private async parseUploads(): Promise<boolean> {
     const ratings = this.ratingsFile;
-    if (!ratings) return;
+    if (!ratings) return false;
     const titles = this.titlesFile;
     const id = this.begin(ratings.name);
     const format = this.store.getState().dataset.format;
@@ -110,9 +124,11 @@ export class DatasetLoader {
       t = titles ? { bytes: await titles.arrayBuffer(), name: titles.name } : null;
     } catch (e) {
       if (id === this.latest) this.store.getState().datasetFailed(`${ratings.name}: ${e instanceof Error ? e.message : String(e)}`);
-      return;
+      return false;
     }
-    await this.run(id, r, t, { format, splitSeed: this.store.getState().config.splitSeed }, 'upload');
+    const ok = await this.run(id, r, t, { format, splitSeed: this.store.getState().config.splitSeed }, 'upload');
+    if (ok) this.deps.onUploadParsed?.(r, t, format);
+    return ok;
   }
 
   private begin(name: string): number {
@@ -120,15 +136,18 @@ export class DatasetLoader {
     return ++this.latest;
   }
 
-  private async run(id: number, ratings: NamedBuffer, titles: NamedBuffer | null, options: ParseRequestOptions, source: Dataset['source']): Promise<void> {
+  /** Parses and, unless a newer load superseded it, shows the dataset; true when it did. */
+  private async run(id: number, ratings: NamedBuffer, titles: NamedBuffer | null, options: ParseRequestOptions, source: Dataset['source']): Promise<boolean> {
     try {
       const done = await this.deps.parse(ratings, titles, options, (f) => {
         if (id === this.latest) this.store.getState().datasetProgress(f);
       });
       this.finish(id, { ...done.dataset, source }, done.titleCount, done);
       if (source === 'builtin') this.checkBuiltin(done);
+      return id === this.latest;
     } catch (e) {
       if (id === this.latest) this.store.getState().datasetFailed(e instanceof Error ? e.message : String(e));
+      return false;
     }
   }
 

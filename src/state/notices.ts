@@ -15,7 +15,16 @@ export type NoticeKey =
   | 'notice.noCheckpoint'
   | 'notice.checkpointSplitSeed'
   | 'notice.builtinMismatch'
-  | 'notice.builtinFetchFailed';
+  | 'notice.builtinFetchFailed'
+  | 'notice.storageFailed'
+  | 'notice.storageUnavailable'
+  | 'notice.importNotJson'
+  | 'notice.importNotReport'
+  | 'notice.importVersion'
+  | 'notice.importField'
+  | 'notice.importDone'
+  | 'notice.exportFailed'
+  | 'notice.datasetRestoreFailed';
 
 /** Values interpolated into a notice's sentence (`{name}` placeholders). */
 export type NoticeVars = Readonly<Record<string, string | number>>;

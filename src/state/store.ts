@@ -1,5 +1,5 @@
 /**
- * The studio's one store: slices (dataset, config, run, ui, sweep, lesson), one per file, combined here.
+ * The studio's one store: slices (dataset, config, run, ui, compress, sweep, lesson, history), one per file, combined here.
  * Middleware would go here and only here; none is needed yet. `createStudioStore` makes a fresh
  * store for tests; the page uses `studioStore` through the `useStudio` hook.
  */
@@ -8,13 +8,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCompressSlice, type CompressSlice } from './compressSlice';
 import { createConfigSlice, type ConfigSlice } from './configSlice';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
+import { createHistorySlice, type HistorySlice } from './historySlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createSweepSlice, type SweepSlice } from './sweepSlice';
 import { createLessonSlice, type LessonSlice } from './lessonSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-/** Everything the store holds: state objects `dataset`, `config`, `run`, `ui` and their actions. */
-export type StudioState = DatasetSlice & ConfigSlice & RunSlice & UiSlice & CompressSlice & SweepSlice & LessonSlice;
+/** Everything the store holds: the slices' state objects and their actions. */
+export type StudioState = DatasetSlice & ConfigSlice & RunSlice & UiSlice & CompressSlice & SweepSlice & LessonSlice & HistorySlice;
 
 /** A vanilla store of the studio's state. */
 export type StudioStore = StoreApi<StudioState>;
@@ -29,6 +30,7 @@ export function createStudioStore(): StudioStore {
     ...createCompressSlice(...a),
     ...createSweepSlice(...a),
     ...createLessonSlice(...a),
+    ...createHistorySlice(...a),
   }));
 }
 

@@ -6,8 +6,12 @@
 import { TrainClient } from '../train/client';
 import type { SweepCommand } from '../train/protocol';
 import { BUILTIN_TEACHER_CHECKPOINT } from '../train/checkpoint';
+import type { ExportableModel, ModelExport } from '../train/protocol';
 import { DatasetLoader, workerParser } from './datasetLoader';
 import type { FormatChoice } from './datasetSlice';
+import { DatasetStore } from './datasetStore';
+import { openStudioDb, type StudioDb } from './idb';
+import { RunHistory } from './runHistory';
 import { studioStore } from './store';
 import { TrainBridge } from './trainBridge';
 import { decodeSettings } from './urlConfig';
@@ -32,10 +36,26 @@ async function fetchCheckpoint(): Promise<ArrayBuffer | null> {
   }
 }
 
+let dbOpen: Promise<StudioDb> | null = null;
+const db = () => (dbOpen ??= openStudioDb());
+const kept = new DatasetStore(studioStore, db);
+const runHistory = new RunHistory(studioStore, { db, now: () => new Date() });
+
 const loader = new DatasetLoader(studioStore, {
   parse: workerParser(() => new Worker(new URL('../data/parseWorker.ts', import.meta.url), { type: 'module', name: 'parser' })),
   fetchBytes,
+  onUploadParsed: (r, t, format) => void kept.record(r, t, format),
 });
+
+/** How much the site stores, when the browser says (navigator.storage.estimate). */
+async function measureStorage(): Promise<void> {
+  try {
+    const e = await navigator.storage?.estimate?.();
+    studioStore.getState().usageMeasured(e && e.usage !== undefined && e.quota !== undefined ? { usage: e.usage, quota: e.quota } : null);
+  } catch {
+    studioStore.getState().usageMeasured(null);
+  }
+}
 
 const bridge = new TrainBridge(studioStore, {
   makeClient: () => new TrainClient(),
@@ -58,11 +78,21 @@ export const studioActions = {
   dropFiles: (files: readonly File[]) => loader.dropFiles(files),
   setFormat: (format: FormatChoice) => studioStore.getState().setFormat(format),
   sweep: (command: SweepCommand) => bridge.sweep(command),
+  renameRun: (id: string, name: string) => runHistory.rename(id, name),
+  deleteRun: (id: string) => runHistory.remove(id),
+  importReport: async (file: File) => runHistory.importText(file.name, await file.text()),
+  toggleOverlay: (id: string) => studioStore.getState().toggleOverlay(id),
+  /** One trained model of the current run in tf.js format (rejects with a sentence when there is none). */
+  exportModel: (model: ExportableModel): Promise<ModelExport> => bridge.exportModel(model),
+  useStoredDataset: (id: string) => kept.use(id, loader),
+  deleteStoredDataset: (id: string) => kept.remove(id),
+  measureStorage,
 };
 
 /**
  * Starts the studio: settings from the URL (a notice per bad parameter), the URL kept in sync,
- * the bridge following the store, and the built-in dataset loading with no click.
+ * the bridge following the store, the kept runs listed, and the dataset in use last time (the
+ * built-in one on a first visit) loading with no click.
  */
 export function startStudio(search: string): void {
   const { settings, problems } = decodeSettings(search);
@@ -76,5 +106,7 @@ export function startStudio(search: string): void {
   startUrlSync(studioStore);
   startLessonUrl(studioStore);
   bridge.start();
-  void loader.loadBuiltin();
+  void runHistory.start();
+  // the dataset in use last time (a kept upload), else the built-in one
+  void kept.start(loader);
 }

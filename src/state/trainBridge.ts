@@ -9,7 +9,17 @@
 import { BUILTIN_SPLIT_SEED } from '../train/checkpoint';
 import type { TrainConfig } from '../train/config';
 import type { LossRow } from '../train/engine';
-import { assertNever, type FromWorker, type HyperParams, type SoftLabels, type SweepCommand, type ToWorker, type ValPoint } from '../train/protocol';
+import {
+  assertNever,
+  type ExportableModel,
+  type FromWorker,
+  type HyperParams,
+  type ModelExport,
+  type SoftLabels,
+  type SweepCommand,
+  type ToWorker,
+  type ValPoint,
+} from '../train/protocol';
 import { configSelectors } from './configSlice';
 import { checkTrainable, splitFor } from '../data/split';
 import type { StudioState, StudioStore } from './store';
@@ -61,6 +71,8 @@ export class TrainBridge {
   /** Bumped whenever the series are cleared, so a validation batch queued before a reset is dropped. */
   private seriesEpoch = 0;
   private unsubscribe: (() => void) | null = null;
+  private exportId = 0;
+  private exports = new Map<number, { resolve(m: ModelExport): void; reject(e: Error): void }>();
 
   constructor(
     private readonly store: StudioStore,
@@ -191,8 +203,25 @@ export class TrainBridge {
     else this.store.getState().sweepEvent({ kind: 'refused', reason: 'noRun' });
   }
 
+  /**
+   * One trained model of the current worker in tf.js format; rejects (with the worker's sentence)
+   * when there is no worker or no trained model.
+   */
+  exportModel(model: ExportableModel): Promise<ModelExport> {
+    const s = this.store.getState();
+    const cur = s.dataset.current;
+    if (!this.client || !cur) return Promise.reject(new Error('no trained model yet'));
+    const id = ++this.exportId;
+    const probeUser = s.ui.selectedUser ?? cur.split.evalUsers[0] ?? 0;
+    const { userKeys, itemKeys, name } = cur.dataset;
+    this.client.send({ type: 'export-model', id, model, probeUser, userKeys, itemKeys, datasetName: name });
+    return new Promise((resolve, reject) => this.exports.set(id, { resolve, reject }));
+  }
+
   private endClient(): void {
     this.store.getState().sweepWorkerGone();
+    for (const p of this.exports.values()) p.reject(new Error('the training worker was restarted'));
+    this.exports.clear();
     this.seriesEpoch++;
     this.client?.dispose();
     this.client = null;
@@ -266,6 +295,13 @@ export class TrainBridge {
       case 'sweep':
         s.sweepEvent(m.event);
         return;
+      case 'model-export': {
+        const p = this.exports.get(m.id);
+        this.exports.delete(m.id);
+        if ('error' in m.result) p?.reject(new Error(m.result.error));
+        else p?.resolve(m.result);
+        return;
+      }
       case 'error':
         s.pushNotice(m.recoverable ? 'warning' : 'error', m.recoverable ? 'notice.workerWarning' : 'notice.workerError', { message: m.message });
         return;

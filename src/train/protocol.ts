@@ -100,6 +100,7 @@ export type ToWorker =
   | { type: 'set-hyper'; hyper: HyperParams }
   | { type: 'select-user'; user: number }
   | { type: 'debug-lose-device' }
+  | ({ type: 'export-model' } & ExportRequest)
   /** Compress and score the current models (pauses training first); answered by compress-* events. */
   | { type: 'compress'; config: CompressConfig }
   | { type: 'sweep'; command: SweepCommand };
@@ -145,7 +146,8 @@ export type FromWorker =
   | { type: 'compress-progress'; done: number; total: number }
   | { type: 'compress-done'; report: CompressReport }
   | { type: 'compress-failed'; message: string }
-  | { type: 'sweep'; event: SweepEvent };
+  | { type: 'sweep'; event: SweepEvent }
+  | { type: 'model-export'; id: number; result: ModelExport | { error: string } };
 
 /** A T × α grid for the sweep (sweepJob.ts): the KD student trained once per cell, the student alone once. */
 export interface SweepRequest {
@@ -188,6 +190,31 @@ export type SweepEvent =
   | { kind: 'done'; seconds: number; numTensors: number }
   | { kind: 'cancelled'; numTensors: number }
   | { kind: 'failed'; message: string };
+
+/** Which trained model to export. */
+export type ExportableModel = 'teacher' | 'student' | 'kd';
+
+/** Ask for one trained model in tf.js layers format (exportJob.ts). */
+export interface ExportRequest {
+  /** Pairs the answer with the request. */
+  id: number;
+  model: ExportableModel;
+  /** The user whose scores go into the model's metadata as a check a loader can repeat. */
+  probeUser: number;
+  /** Written into the model's metadata so dense ids can be mapped back to the file's keys. */
+  userKeys: string[];
+  itemKeys: string[];
+  datasetName: string;
+}
+
+/** A trained model as tf.io.browserDownloads writes it: model.json text and one weights file. */
+export interface ModelExport {
+  model: ExportableModel;
+  /** model.json; its weightsManifest points at `weightsName`. */
+  modelJson: string;
+  weightsName: string;
+  weights: ArrayBuffer;
+}
 
 /** Exhaustiveness check for switches over the unions above. */
 export function assertNever(x: never): never {

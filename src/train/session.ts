@@ -20,6 +20,7 @@ import type { TrainConfig } from './config';
 import { DistillEngine, type EngineSnapshot, type LossRow } from './engine';
 import { EVAL_BATCH, EvalBuffers, evaluate, inferMsPer1000, scoreUsers } from './evaluate';
 import { SweepJob } from './sweepJob';
+import { exportModel } from './exportJob';
 import {
   assertNever,
   type BackendName,
@@ -151,6 +152,12 @@ export class Session {
         case 'sweep':
           await this.sweep.handle(msg.command, { status: this.status, loaded: this.loaded, engine: this.engine, hyper: this.hyper });
           return;
+        case 'export-model': {
+          const { type: _, ...req } = msg;
+          const result = this.engine && this.loaded ? await exportModel(this.engine, this.loaded.split, req).catch((e: unknown) => ({ error: String(e instanceof Error ? e.message : e) })) : { error: 'no trained model yet' };
+          this.host.post({ type: 'model-export', id: msg.id, result });
+          return;
+        }
         case 'debug-lose-device':
           if (!this.host.loseDevice?.()) this.host.post({ type: 'error', message: 'there is no GPU device to lose on this backend', recoverable: true });
           return;

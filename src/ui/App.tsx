@@ -3,6 +3,7 @@ import { ComparisonPanel } from './ComparisonPanel';
 import { CompressPanel } from './CompressPanel';
 import { ControlsPanel } from './ControlsPanel';
 import { DatasetPanel } from './DatasetPanel';
+import { ExportPanel } from './ExportPanel';
 import { useT } from './i18n/useT';
 import { InspectorPanel } from './InspectorPanel';
 import { KnobsPanel } from './KnobsPanel';
@@ -12,8 +13,10 @@ import { useStudio } from '../state/store';
 import { LanguagePicker } from './LanguagePicker';
 import { LossChartPanel } from './LossChartPanel';
 import { NoticesArea } from './NoticesArea';
+import { RunsPanel } from './RunsPanel';
 import { SoftLabelPanel } from './SoftLabelPanel';
 import { SweepPanel } from './sweep/SweepPanel';
+import { StoragePanel } from './StoragePanel';
 import { ValChartPanel } from './ValChartPanel';
 
 export function App() {
@@ -43,6 +46,9 @@ export function App() {
         <InspectorPanel />
         <CompressPanel />
         <SweepPanel />
+        <RunsPanel />
+        <ExportPanel />
+        <StoragePanel />
       </main>
       <Lesson />
     </div>

@@ -16,8 +16,9 @@ export interface LegendEntry {
 export function ChartLegend({ entries }: { entries: readonly LegendEntry[] }) {
   return (
     <ul className="legend">
-      {entries.map((e) => (
-        <li key={e.name}>
+      {entries.map((e, i) => (
+        // names can repeat (two runs with the same settings)
+        <li key={`${i}:${e.name}`}>
           <svg width="22" height="12" aria-hidden="true">
             {e.kind === 'bar' ? (
               <rect x="5" y="0" width="12" height="12" fill={e.color} />
