@@ -16,6 +16,9 @@ export interface RatingTriples {
   ratings: Float32Array;
 }
 
+/** What the split reads of a dataset (the worker receives only these). */
+export type RatingsSource = Pick<Dataset, 'nUsers' | 'nItems' | 'users' | 'items' | 'ratings'>;
+
 /** A dataset's explicit ratings split three ways. */
 export interface RatingSplit {
   nUsers: number;
@@ -43,7 +46,7 @@ export interface RatingSplitOptions {
  * A sentence saying why this dataset cannot be used for rating prediction, or null when it can.
  * @example ratingBlocker(implicitDataset) // → 'This dataset has no explicit ratings …'
  */
-export function ratingBlocker(ds: Dataset): string | null {
+export function ratingBlocker(ds: RatingsSource): string | null {
   if (!ds.ratings) {
     return 'This dataset has no explicit ratings (no rating column), so there is nothing to predict: load a file with a rating per line.';
   }
@@ -66,7 +69,7 @@ export function ratingBlocker(ds: Dataset): string | null {
  * @throws DataError when the dataset has no ratings (see {@link ratingBlocker}) or a fraction is out of range
  * @example splitRatings(ds, { seed: 1 }).test.ratings.length // ≈ 10% of ds.ratings.length
  */
-export function splitRatings(ds: Dataset, opts: RatingSplitOptions): RatingSplit {
+export function splitRatings(ds: RatingsSource, opts: RatingSplitOptions): RatingSplit {
   const why = ratingBlocker(ds);
   if (why) throw new DataError(why);
   const testF = opts.testFraction ?? 0.1;

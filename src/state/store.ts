@@ -7,11 +7,12 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createConfigSlice, type ConfigSlice } from './configSlice';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
+import { createRatingSlice, type RatingSlice } from './ratingSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
 /** Everything the store holds: state objects `dataset`, `config`, `run`, `ui` and their actions. */
-export type StudioState = DatasetSlice & ConfigSlice & RunSlice & UiSlice;
+export type StudioState = DatasetSlice & ConfigSlice & RunSlice & UiSlice & RatingSlice;
 
 /** A vanilla store of the studio's state. */
 export type StudioStore = StoreApi<StudioState>;
@@ -23,6 +24,7 @@ export function createStudioStore(): StudioStore {
     ...createConfigSlice(...a),
     ...createRunSlice(...a),
     ...createUiSlice(...a),
+    ...createRatingSlice(...a),
   }));
 }
 

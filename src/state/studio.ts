@@ -8,6 +8,7 @@ import { BUILTIN_TEACHER_CHECKPOINT } from '../train/checkpoint';
 import { DatasetLoader, workerParser } from './datasetLoader';
 import type { FormatChoice } from './datasetSlice';
 import { studioStore } from './store';
+import { RatingRunner } from './ratingRunner';
 import { TrainBridge } from './trainBridge';
 import { decodeSettings } from './urlConfig';
 import { startUrlSync } from './urlSync';
@@ -42,6 +43,8 @@ const bridge = new TrainBridge(studioStore, {
   clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 });
 
+const rating = new RatingRunner(studioStore, () => new TrainClient());
+
 /** Commands for panels: each goes to the loader or the training worker. */
 export const studioActions = {
   play: () => bridge.play(),
@@ -54,6 +57,9 @@ export const studioActions = {
   uploadTitles: (file: File | null) => loader.setTitlesFile(file),
   dropFiles: (files: readonly File[]) => loader.dropFiles(files),
   setFormat: (format: FormatChoice) => studioStore.getState().setFormat(format),
+  ratingStart: () => rating.start(),
+  ratingStop: () => rating.stop(),
+  ratingSendDistill: () => rating.sendDistill(),
 };
 
 /**

@@ -17,6 +17,7 @@ import { sizeOf } from '../models/size';
 import { checkpointMismatch, decodeCheckpoint } from './checkpoint';
 import type { TrainConfig } from './config';
 import { DistillEngine, type EngineSnapshot, type LossRow } from './engine';
+import { RatingJob } from './ratingJob';
 import { EVAL_BATCH, EvalBuffers, evaluate, inferMsPer1000, scoreUsers } from './evaluate';
 import {
   assertNever,
@@ -74,6 +75,8 @@ export class Session {
   private lostReason: string | null = null;
   private looping = false;
   private hyper: HyperParams | null = null;
+  /** The rating task (its own module); made on its first command. */
+  private ratingJob: RatingJob | null = null;
 
   constructor(private readonly host: SessionHost) {}
 
@@ -134,6 +137,10 @@ export class Session {
         case 'select-user':
           this.selectedUser = msg.user;
           await this.refreshUser();
+          return;
+        case 'rating':
+          this.ratingJob ??= new RatingJob({ post: (event) => this.host.post({ type: 'rating', event }), yieldToEvents: () => this.host.yieldToEvents() });
+          await this.ratingJob.handle(msg.command);
           return;
         case 'debug-lose-device':
           if (!this.host.loseDevice?.()) this.host.post({ type: 'error', message: 'there is no GPU device to lose on this backend', recoverable: true });

@@ -8,6 +8,7 @@ import { KnobsPanel } from './KnobsPanel';
 import { LanguagePicker } from './LanguagePicker';
 import { LossChartPanel } from './LossChartPanel';
 import { NoticesArea } from './NoticesArea';
+import { RatingPanel } from './RatingPanel';
 import { SoftLabelPanel } from './SoftLabelPanel';
 import { ValChartPanel } from './ValChartPanel';
 
@@ -32,6 +33,7 @@ export function App() {
         <ComparisonPanel />
         <DatasetPanel />
         <InspectorPanel />
+        <RatingPanel />
       </main>
     </div>
   );
