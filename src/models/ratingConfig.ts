@@ -27,7 +27,7 @@ export interface AutoRecConfig {
   batchItems: number;
 }
 
-export const defaultBiasedMfConfig: BiasedMfConfig = { dim: 8, l2: 0.05, lr: 5e-3, initStd: 0.1 };
+export const defaultBiasedMfConfig: BiasedMfConfig = { dim: 8, l2: 0.1, lr: 5e-3, initStd: 0.1 };
 
 export const defaultAutoRecConfig: AutoRecConfig = { hidden: 500, l2: 100, lr: 1e-3, batchItems: 64 };
 
@@ -60,6 +60,6 @@ export const defaultRatingRunConfig: RatingRunConfig = {
   distill: defaultRatingDistillConfig,
   seed: 1,
   batchSize: 1024,
-  teacherEpochs: 60,
+  teacherEpochs: 40,
   epochs: 40,
 };
