@@ -8,10 +8,8 @@ import { writeFile } from 'node:fs/promises';
 import { ratingBlocker, splitRatings, type RatingSplit } from '../data/ratingSplit.ts';
 import { meanStd } from '../eval/metrics.ts';
 import type { RatingErrors } from '../eval/ratingMetrics.ts';
-import { autoRecSpecs } from '../models/itemAutoRec.ts';
-import { biasedMfSpecs } from '../models/biasedMf.ts';
 import { defaultRatingRunConfig, type RatingRunConfig } from '../models/ratingConfig.ts';
-import { paramCount } from '../models/ratingWeights.ts';
+import { ratingStudentParams, ratingTeacherParams } from '../models/ratingSize.ts';
 import type { BackendName } from '../train/protocol.ts';
 import { RatingEngine } from '../train/ratingEngine.ts';
 import { fitRatingStudents, fitRatingTeacher, ratingReport, type RatingEpoch, type RatingFit } from '../train/ratingFit.ts';
@@ -29,7 +27,8 @@ const DEFAULT_GRID = { studentL2: [0.1, 0.3, 1], alpha: [0.5, 0.8], unrated: [0,
 
 export const RATING_USAGE = `usage: npm run cli -- distill --task rating [flags]
 
-Rating prediction on a file with explicit ratings: an item-AutoRec teacher, a biased-MF
+Rating prediction on a file with explicit ratings: a teacher (item AutoRec blended with a
+biased MF of dim 32, the blend weight chosen on validation), a biased-MF
 student alone and the student with distillation, (1−α)·MSE(y) + α·MSE(teacher), the
 teacher term also on sampled unrated (user, item) pairs. 10% of each user's ratings are
 held out for validation and 10% for test. Everything with a list (a,b,c) is searched on
@@ -44,6 +43,9 @@ flags:
   --hidden H             AutoRec hidden units (default ${defaultRatingRunConfig.teacher.hidden})
   --teacher-l2 L[,L…]    AutoRec λ (default ${defaultRatingRunConfig.teacher.l2})
   --teacher-lr R         AutoRec learning rate (default ${defaultRatingRunConfig.teacher.lr})
+  --teacher-mf-dim D     size of the biased MF the teacher blends with AutoRec, weight on
+                         validation (default ${defaultRatingRunConfig.teacher.mfDim}; 0 = AutoRec alone)
+  --teacher-mf-l2 L      its L2 per rating (default ${defaultRatingRunConfig.teacher.mfL2})
   --student-dim D        student embedding size (default ${defaultRatingRunConfig.student.dim})
   --student-l2 L[,L…]    student L2 per rating (default ${DEFAULT_GRID.studentL2.join(',')}); KD uses the one chosen for the student alone
   --lr R                 student learning rate (default ${defaultRatingRunConfig.student.lr})
@@ -63,7 +65,7 @@ export interface RatingModelResult extends RatingErrors {
 
 interface RatingRun {
   seed: number;
-  teacher: RatingModelResult;
+  teacher: RatingModelResult & { parts?: RatingFit['teacherMf'] };
   student: RatingModelResult;
   distilled: RatingModelResult & { alpha: number; unrated: number };
   chosen: { teacherL2: number; studentL2: number; alpha: number; unrated: number };
@@ -92,6 +94,10 @@ async function runSeed(split: RatingSplit, base: RatingRunConfig, grid: { teache
     io.stderr(`seed ${base.seed}: teacher (AutoRec, hidden ${base.teacher.hidden}, λ ${l2})\n`);
     const engine = new RatingEngine(split, { ...base, teacher: { ...base.teacher, l2 } });
     const fit = await fitRatingTeacher(engine, { epochs: base.teacherEpochs, patience, onEpoch: log });
+    if (fit.teacherMf) {
+      const m = fit.teacherMf;
+      io.stderr(`  teacher: AutoRec val RMSE ${m.autoRecValRmse.toFixed(4)}, its MF part (dim ${base.teacher.mfDim}) ${m.valRmse.toFixed(4)} at epoch ${m.bestEpoch}; blend w = ${m.blend} on AutoRec → ${fit.bestVal.rmse.toFixed(4)}\n`);
+    }
     if (!best || fit.bestVal.rmse < best.fit.bestVal.rmse) {
       best?.engine.dispose();
       best = { engine, fit, l2 };
@@ -125,9 +131,9 @@ async function runSeed(split: RatingSplit, base: RatingRunConfig, grid: { teache
   const test = await ratingReport(engine, split.test);
   const run: RatingRun = {
     seed: base.seed,
-    teacher: result(test.teacher, tFit, paramCount(autoRecSpecs(split.nUsers, base.teacher))),
-    student: result(test.student, sBest!.fit, paramCount(biasedMfSpecs(split.nUsers, split.nItems, base.student))),
-    distilled: { ...result(kBest!.test, kBest!.fit, paramCount(biasedMfSpecs(split.nUsers, split.nItems, base.student))), alpha: kBest!.alpha, unrated: kBest!.unrated },
+    teacher: { ...result(test.teacher, tFit, ratingTeacherParams(split.nUsers, split.nItems, base.teacher, base.student)), ...(tFit.teacherMf ? { parts: tFit.teacherMf } : {}) },
+    student: result(test.student, sBest!.fit, ratingStudentParams(split.nUsers, split.nItems, base.student)),
+    distilled: { ...result(kBest!.test, kBest!.fit, ratingStudentParams(split.nUsers, split.nItems, base.student)), alpha: kBest!.alpha, unrated: kBest!.unrated },
     chosen: { teacherL2, studentL2: sBest!.l2, alpha: kBest!.alpha, unrated: kBest!.unrated },
   };
   engine.dispose();
@@ -145,7 +151,7 @@ function table(r: Record<'teacher' | 'student' | 'distilled', RatingModelResult>
 export async function runRatingDistill(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, {
     task: 'string', data: 'string', seed: 'string', seeds: 'string', 'teacher-epochs': 'string', epochs: 'string', patience: 'string', hidden: 'string',
-    'teacher-l2': 'string', 'teacher-lr': 'string', 'student-dim': 'string', 'student-l2': 'string', lr: 'string', alpha: 'string', unrated: 'string', backend: 'string', json: 'string',
+    'teacher-l2': 'string', 'teacher-lr': 'string', 'teacher-mf-dim': 'string', 'teacher-mf-l2': 'string', 'student-dim': 'string', 'student-l2': 'string', lr: 'string', alpha: 'string', unrated: 'string', backend: 'string', json: 'string',
   });
   if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
   const d = defaultRatingRunConfig;
@@ -154,7 +160,13 @@ export async function runRatingDistill(argv: string[], io: CliIO): Promise<numbe
     seed: intFlag(args, 'seed', d.seed, 0),
     teacherEpochs: intFlag(args, 'teacher-epochs', d.teacherEpochs, 1, 2000),
     epochs: intFlag(args, 'epochs', d.epochs, 1, 2000),
-    teacher: { ...d.teacher, hidden: intFlag(args, 'hidden', d.teacher.hidden, 1, 4096), lr: nums(args, 'teacher-lr', d.teacher.lr, 1e-6, 1)[0] },
+    teacher: {
+      ...d.teacher,
+      hidden: intFlag(args, 'hidden', d.teacher.hidden, 1, 4096),
+      lr: nums(args, 'teacher-lr', d.teacher.lr, 1e-6, 1)[0],
+      mfDim: intFlag(args, 'teacher-mf-dim', d.teacher.mfDim, 0, 1024),
+      mfL2: nums(args, 'teacher-mf-l2', d.teacher.mfL2, 0, 1e3)[0],
+    },
     student: { ...d.student, dim: intFlag(args, 'student-dim', d.student.dim, 1, 1024), lr: nums(args, 'lr', d.student.lr, 1e-6, 1)[0] },
   };
   const grid = {

@@ -25,11 +25,19 @@ export interface AutoRecConfig {
   lr: number;
   /** Items per step. */
   batchItems: number;
+  /**
+   * Size of the biased MF the teacher blends with AutoRec (0: AutoRec alone). The blend weight is
+   * chosen on the validation ratings: the two err differently (a learned neighbourhood vs one
+   * low-rank taste vector), so their mix beats either — Hinton's KD distils an ensemble, too.
+   */
+  mfDim: number;
+  /** L2 of the teacher's MF (per rating, as the student's). */
+  mfL2: number;
 }
 
 export const defaultBiasedMfConfig: BiasedMfConfig = { dim: 8, l2: 0.1, lr: 5e-3, initStd: 0.1 };
 
-export const defaultAutoRecConfig: AutoRecConfig = { hidden: 500, l2: 100, lr: 1e-3, batchItems: 64 };
+export const defaultAutoRecConfig: AutoRecConfig = { hidden: 500, l2: 100, lr: 1e-3, batchItems: 64, mfDim: 32, mfL2: 0.1 };
 
 /** How the KD student learns: (1−α)·MSE(y) + α·MSE(teacher), the second also on sampled unrated pairs. */
 export interface RatingDistillConfig {

@@ -100,6 +100,12 @@ describe('RatingEngine', () => {
     for (const r of split.test.ratings) se += (r - split.mean) ** 2;
     const meanRmse = Math.sqrt(se / split.test.ratings.length);
     for (const m of ['teacher', 'student', 'kd'] as const) expect(a.rep[m].rmse, m).toBeLessThan(meanRmse);
+    // the blend weight is chosen on validation over a grid holding w = 0 and w = 1: never worse than either part
+    const parts = a.t.teacherMf!;
+    expect(a.t.bestVal.rmse).toBeLessThanOrEqual(parts.autoRecValRmse + 1e-9);
+    expect(a.t.bestVal.rmse).toBeLessThanOrEqual(parts.valRmse + 1e-6);
+    expect(parts.blend).toBeGreaterThanOrEqual(0);
+    expect(parts.blend).toBeLessThanOrEqual(1);
     const bestVal = Math.min(...a.s.student!.epochs.map((e) => e.val.rmse));
     expect(a.s.student!.bestVal.rmse).toBe(bestVal);
     expect(a.t.epochs.length).toBe(8);

@@ -30,6 +30,11 @@ export type StepHook = (step: number, steps: number) => Promise<void> | void;
 
 export class RatingEngine {
   readonly teacher: ItemAutoRec;
+  /** The teacher's MF part (null when config.teacher.mfDim is 0) and its blend weight w: r̂_t = w·AutoRec + (1−w)·MF. */
+  readonly teacherMf: BiasedMf | null;
+  teacherBlend = 1;
+  private readonly adamTM: Adam | null;
+  private readonly teacherMfOrder: Rng;
   student: BiasedMf;
   kd: BiasedMf;
   private readonly adamT: Adam;
@@ -62,6 +67,10 @@ export class RatingEngine {
     this.adamT = new Adam(this.teacher.weights, config.teacher.lr);
     this.adamS = new Adam(this.student.weights, config.student.lr);
     this.adamK = new Adam(this.kd.weights, config.student.lr);
+    const mfCfg = { ...config.student, dim: config.teacher.mfDim, l2: config.teacher.mfL2 };
+    this.teacherMf = config.teacher.mfDim > 0 ? new BiasedMf(nUsers, nItems, mfCfg, mean, biasedMfInit(nUsers, nItems, mfCfg, s.teacher ^ 0x3f)) : null;
+    this.adamTM = this.teacherMf ? new Adam(this.teacherMf.weights, config.student.lr) : null;
+    this.teacherMfOrder = new Rng(s.teacherOrder ^ 0x3f);
     this.teacherOrder = new Rng(s.teacherOrder);
     this.studentOrder = new Rng(s.studentOrder);
     this.unratedRng = new Rng(s.unrated);
@@ -140,20 +149,74 @@ export class RatingEngine {
     return Math.sqrt(v / Math.max(1, observed));
   }
 
-  /** The teacher's clipped predictions for every (item, user), [items · users], item-major. */
-  async teacherPredictions(): Promise<Float32Array> {
+  /**
+   * The teacher's clipped predictions for every (item, user), [items · users], item-major: AutoRec
+   * alone with `part: 'autorec'`, its MF part alone with 'mf', the blend (default).
+   */
+  async teacherPredictions(part: 'blend' | 'autorec' | 'mf' = 'blend'): Promise<Float32Array> {
     const { nItems, nUsers, min, max } = this.split;
     const B = this.config.teacher.batchItems;
     const out = new Float32Array(nItems * nUsers);
     const x = new Float32Array(B * nUsers);
+    const mf = this.teacherMf;
+    const w = !mf || part === 'autorec' ? 1 : part === 'mf' ? 0 : this.teacherBlend;
     for (let a = 0; a < nItems; a += B) {
-      const items = Int32Array.from({ length: Math.min(B, nItems - a) }, (_, k) => a + k);
-      this.fillColumns(items, x, null);
-      const t = tf.tidy(() => tf.clipByValue(this.teacher.forward(tf.tensor2d(x.subarray(0, items.length * nUsers), [items.length, nUsers])).out, min, max));
+      const n = Math.min(B, nItems - a);
+      const items = Int32Array.from({ length: n }, (_, k) => a + k);
+      if (w > 0) this.fillColumns(items, x, null);
+      const t = tf.tidy(() => {
+        let p: tf.Tensor2D | null = w > 0 ? (tf.mul(this.teacher.forward(tf.tensor2d(x.subarray(0, n * nUsers), [n, nUsers])).out, w) as tf.Tensor2D) : null;
+        if (mf && w < 1) {
+          const mw = mf.weights;
+          // [n, users]: q_i·p_u + b_i + b_u + μ for this block of items and every user
+          const q = tf.slice(mw.itemEmb, [a, 0], [n, mf.config.dim]) as tf.Tensor2D;
+          const bi = tf.reshape(tf.slice(mw.itemBias, [a], [n]), [n, 1]);
+          const m = tf.add(tf.add(tf.matMul(q, mw.userEmb as tf.Tensor2D, false, true), bi), tf.add(mw.userBias, mf.mean)) as tf.Tensor2D;
+          const part = tf.mul(tf.clipByValue(m, min, max), 1 - w) as tf.Tensor2D;
+          p = p ? tf.add(tf.clipByValue(p, min * w, max * w), part) : part;
+        }
+        return tf.clipByValue(p!, min, max);
+      });
       out.set((await t.data()) as Float32Array, a * nUsers);
       t.dispose();
     }
     return out;
+  }
+
+  /** One epoch of the teacher's MF part over the training ratings; returns its mean training loss. */
+  async teacherMfEpoch(onStep?: StepHook): Promise<number> {
+    const mf = this.teacherMf;
+    if (!mf || !this.adamTM) return NaN;
+    return this.mfEpoch(mf, this.adamTM, this.teacherMfOrder, onStep);
+  }
+
+  private async mfEpoch(model: BiasedMf, adam: Adam, rng: Rng, onStep?: StepHook): Promise<number> {
+    const tr = this.split.train;
+    const n = tr.users.length;
+    const order = rng.shuffle(Int32Array.from({ length: n }, (_, k) => k));
+    const B = this.config.batchSize;
+    const steps = this.studentStepsPerEpoch;
+    const losses: tf.Scalar[] = [];
+    for (let s = 0; s < steps; s++) {
+      const rows = order.subarray(s * B, Math.min(n, (s + 1) * B));
+      const nb = rows.length;
+      const l = tf.tidy(() => {
+        const u = tf.tensor1d(Int32Array.from(rows, (r) => tr.users[r]), 'int32');
+        const i = tf.tensor1d(Int32Array.from(rows, (r) => tr.items[r]), 'int32');
+        const y = tf.tensor1d(Float32Array.from(rows, (r) => tr.ratings[r]));
+        const fw = model.forward(u, i);
+        const out = ratingKdLoss(fw.pred, y, null, tf.ones([nb]) as tf.Tensor1D, nb, 0, true);
+        adam.apply(model.backward(u, i, fw.cache, out.grad));
+        return out.value!;
+      });
+      losses.push(l);
+      await onStep?.(s + 1, steps);
+    }
+    const t = tf.tidy(() => tf.div(tf.addN(losses), losses.length));
+    const v = (await t.data())[0];
+    t.dispose();
+    for (const x of losses) x.dispose();
+    return v;
   }
 
   /** Looks up the teacher's predictions for triples from a prediction matrix. */
@@ -269,6 +332,8 @@ export class RatingEngine {
   /** Frees every tensor the engine made. */
   dispose(): void {
     this.teacher.dispose();
+    this.teacherMf?.dispose();
+    this.adamTM?.dispose();
     this.student.dispose();
     this.kd.dispose();
     this.adamT.dispose();

@@ -23,6 +23,8 @@ export interface RatingFit {
   bestVal: RatingErrors;
   epochs: RatingEpoch[];
   trainSeconds: number;
+  /** The teacher's MF part, when it has one: its best epoch, validation RMSE alone, AutoRec's alone, and the blend weight w on AutoRec. */
+  teacherMf?: { bestEpoch: number; valRmse: number; autoRecValRmse: number; blend: number };
 }
 
 /** Options of the fit loops. */
@@ -58,11 +60,44 @@ export async function fitRatingTeacher(engine: RatingEngine, opts: RatingFitOpti
     if (!best || errs.rmse < best.val.rmse) best = { epoch: e, val: errs, weights: await readRatingWeights(engine.teacher), matrix };
     if ((opts.patience && e - best.epoch >= opts.patience) || opts.stop?.()) break;
   }
-  if (best) {
-    writeRatingWeights(engine.teacher, best.weights);
-    engine.teacherMatrix = best.matrix;
-  } else await engine.freezeTeacher();
-  return { bestEpoch: best?.epoch ?? 0, bestVal: best?.val ?? { rmse: NaN, mae: NaN }, epochs, trainSeconds: trainMs / 1000 };
+  if (best) writeRatingWeights(engine.teacher, best.weights);
+  let bestVal = best?.val ?? { rmse: NaN, mae: NaN };
+  let mf: RatingFit['teacherMf'];
+  if (engine.teacherMf && !opts.stop?.()) {
+    const t0 = performance.now();
+    const m = await fitTeacherMf(engine, opts);
+    trainMs += performance.now() - t0;
+    // the blend weight w of r̂ = w·AutoRec + (1−w)·MF, on validation (grid of 0.05)
+    const a = engine.teacherAt(best?.matrix ?? (await engine.teacherPredictions('autorec')), val);
+    const b = engine.teacherAt(await engine.teacherPredictions('mf'), val);
+    const { min, max } = engine.split;
+    let pick = { w: 1, val: ratingErrors(a, val.ratings) };
+    for (let k = 0; k < 20; k++) {
+      const w = k / 20;
+      const e = ratingErrors(Float32Array.from(a, (x, j) => Math.min(max, Math.max(min, w * x + (1 - w) * b[j]))), val.ratings);
+      if (e.rmse < pick.val.rmse) pick = { w, val: e };
+    }
+    engine.teacherBlend = pick.w;
+    bestVal = pick.val;
+    mf = { bestEpoch: m.bestEpoch, valRmse: m.bestVal.rmse, autoRecValRmse: best?.val.rmse ?? NaN, blend: pick.w };
+  }
+  engine.teacherMatrix = engine.teacherMf ? await engine.teacherPredictions() : (best?.matrix ?? (await engine.teacherPredictions()));
+  return { bestEpoch: best?.epoch ?? 0, bestVal, epochs, trainSeconds: trainMs / 1000, teacherMf: mf };
+}
+
+/** The teacher's MF part, its best epoch on validation kept. */
+async function fitTeacherMf(engine: RatingEngine, opts: RatingFitOptions): Promise<{ bestEpoch: number; bestVal: RatingErrors }> {
+  const mf = engine.teacherMf!;
+  const val = engine.split.val;
+  let best: { epoch: number; val: RatingErrors; weights: Record<string, Float32Array> } | null = null;
+  for (let e = 1; e <= opts.epochs; e++) {
+    await engine.teacherMfEpoch(opts.onStep);
+    const errs = ratingErrors(engine.teacherAt(await engine.teacherPredictions('mf'), val), val.ratings);
+    if (!best || errs.rmse < best.val.rmse) best = { epoch: e, val: errs, weights: await readRatingWeights(mf) };
+    if ((opts.patience && e - best.epoch >= opts.patience) || opts.stop?.()) break;
+  }
+  if (best) writeRatingWeights(mf, best.weights);
+  return { bestEpoch: best?.epoch ?? 0, bestVal: best?.val ?? { rmse: NaN, mae: NaN } };
 }
 
 /**

@@ -5,9 +5,7 @@
  * `stop` or `set-distill` gets in between steps.
  */
 import { splitRatings } from '../data/ratingSplit';
-import { autoRecSpecs } from '../models/itemAutoRec';
-import { biasedMfSpecs } from '../models/biasedMf';
-import { paramCount } from '../models/ratingWeights';
+import { ratingStudentParams, ratingTeacherParams } from '../models/ratingSize';
 import type { RatingCommand, RatingEvent, RatingModelSummary } from './protocol';
 import { RatingEngine } from './ratingEngine';
 import { fitRatingStudents, fitRatingTeacher, ratingReport, type RatingFit } from './ratingFit';
@@ -53,7 +51,8 @@ export class RatingJob {
       const split = splitRatings(cmd.data, { seed: cmd.splitSeed });
       const engine = new RatingEngine(split, c);
       this.engine = engine;
-      const total = c.teacherEpochs * engine.teacherStepsPerEpoch + c.epochs * engine.studentStepsPerEpoch;
+      const teacherSteps = c.teacherEpochs * (engine.teacherStepsPerEpoch + (engine.teacherMf ? engine.studentStepsPerEpoch : 0));
+      const total = teacherSteps + c.epochs * engine.studentStepsPerEpoch;
       let done = 0;
       const onStep = async (step: number) => {
         done++;
@@ -66,11 +65,11 @@ export class RatingJob {
       const onEpoch = (e: { model: 'teacher' | 'student' | 'kd'; epoch: number; val: { rmse: number; mae: number } }) =>
         this.host.post({ type: 'epoch', point: { model: e.model, epoch: e.epoch, valRmse: e.val.rmse, valMae: e.val.mae } });
       const tFit = await fitRatingTeacher(engine, { epochs: c.teacherEpochs, onStep, onEpoch, stop });
-      done = c.teacherEpochs * engine.teacherStepsPerEpoch;
+      done = teacherSteps;
       const fits = this.stopping ? null : await fitRatingStudents(engine, { student: true, kd: true }, { epochs: c.epochs, onStep, onEpoch, stop });
       this.host.post({ type: 'progress', phase: 'testing', fraction: 1 });
       const test = await ratingReport(engine, split.test);
-      const studentParams = paramCount(biasedMfSpecs(split.nUsers, split.nItems, c.student));
+      const studentParams = ratingStudentParams(split.nUsers, split.nItems, c.student);
       const row = (t: { rmse: number; mae: number }, fit: RatingFit | null, params: number): RatingModelSummary => ({
         rmse: t.rmse,
         mae: t.mae,
@@ -80,7 +79,7 @@ export class RatingJob {
       });
       this.host.post({
         type: 'result',
-        teacher: row(test.teacher, tFit, paramCount(autoRecSpecs(split.nUsers, c.teacher))),
+        teacher: row(test.teacher, tFit, ratingTeacherParams(split.nUsers, split.nItems, c.teacher, c.student)),
         student: row(test.student, fits?.student ?? null, studentParams),
         kd: row(test.kd, fits?.kd ?? null, studentParams),
         seconds: (performance.now() - t0) / 1000,
