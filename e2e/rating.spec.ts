@@ -19,9 +19,9 @@ test('rating panel: one fast run on an uploaded u.data file fills the RMSE/MAE t
   const rating = page.getByTestId('panel-rating');
   await expect(rating.getByRole('heading', { name: 'Rating prediction' })).toBeVisible();
   await expect(rating.getByText('L = (1−α)·MSE(r̂_s, y) + α·MSE(r̂_s, r̂_t)')).toBeVisible();
-  await rating.getByLabel('Teacher epochs (most)').fill('1');
-  await rating.getByLabel('Student epochs (most)').fill('1');
-  await rating.getByLabel('Weight α of the teacher').fill('0.5');
+  await rating.getByLabel('Epochs, rating teacher (most)').fill('1');
+  await rating.getByLabel('Epochs, rating students (most)').fill('1');
+  await rating.getByLabel('Rating KD: teacher weight α').fill('0.5');
   await rating.getByRole('button', { name: 'Train rating models' }).click();
   await expect(rating.getByRole('progressbar', { name: 'Rating training progress' })).toBeVisible();
   const table = rating.getByRole('table');

@@ -9,6 +9,7 @@ import { ratingSelectors, type RatingResult } from '../state/ratingSlice';
 import { studioActions } from '../state/studio';
 import { studioStore, useStudio } from '../state/store';
 import type { RatingEpochPoint } from '../train/protocol';
+import { AlphaSlider } from './AlphaSlider';
 import { ChartLegend } from './ChartLegend';
 import { COLORS } from './colors';
 import type { NumberFormat } from './i18n/format';
@@ -32,7 +33,6 @@ export function RatingPanel() {
   const hasRatings = useStudio(ratingSelectors.hasRatings);
   const hasDataset = useStudio((s) => s.dataset.current !== null);
   const set = studioStore.getState();
-  const aId = useId();
   const uId = useId();
   const running = r.status === 'running';
   const setDistill = (p: { alpha?: number; unrated?: number }) => {
@@ -47,21 +47,9 @@ export function RatingPanel() {
           <p className="empty">{t(hasDataset ? 'rating.noRatings' : 'rating.noDataset')}</p>
         ) : (
           <>
-            <div className="slider">
-              <label htmlFor={aId}>{t('rating.alpha')}</label>
-              <input
-                id={aId}
-                type="range"
-                min={0}
-                max={1}
-                step={0.05}
-                value={r.config.distill.alpha}
-                aria-valuetext={t('rating.alphaValue', { value: f.dec(r.config.distill.alpha, 2) })}
-                onChange={(e) => setDistill({ alpha: Math.round(e.target.valueAsNumber * 100) / 100 })}
-              />
-              <output htmlFor={aId}>{f.dec(r.config.distill.alpha, 2)}</output>
+            <AlphaSlider label={t('rating.alpha')} value={r.config.distill.alpha} onChange={(alpha) => setDistill({ alpha })}>
               <code className="formula">{t('rating.formula')}</code>
-            </div>
+            </AlphaSlider>
             <div className="field">
               <label htmlFor={uId}>{t('rating.unrated')}</label>
               <select id={uId} value={String(r.config.distill.unrated)} onChange={(e) => setDistill({ unrated: Number(e.target.value) })}>
