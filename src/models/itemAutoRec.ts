@@ -1,9 +1,11 @@
 /**
  * The rating teacher: item-based AutoRec (Sedhain et al., WWW 2015). Item i's column of training
  * ratings r_i ∈ R^users (0 where unrated) → h = σ(r_iᵀ·W₁ + b₁) → r̂_i = h·W₂ + b₂; the loss counts
- * observed entries only. It beats a biased MF because it predicts from what similar users rated
- * this item (a learned neighbourhood), not from one low-rank vector per user. Hand-written
- * backward pass: four matMuls, no gather.
+ * observed entries only. It predicts from what other users rated this item (a learned
+ * neighbourhood) rather than from one low-rank vector per user, so it errs differently from a
+ * biased MF: alone it beat the dim-8 MF on goodbooks-2k (val RMSE 0.834 vs 0.855) but not on the
+ * MovieLens-shaped synthetic file (0.935 vs 0.922); blended with an MF it beat it on both.
+ * Hand-written backward pass: four matMuls, no gather.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '../data/rng';

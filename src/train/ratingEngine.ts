@@ -1,6 +1,6 @@
 /**
- * The rating task's training core: an item-AutoRec teacher, a biased-MF student alone and the same
- * student with distillation, on one RatingSplit. Plain class (no DOM, no worker) that the CLI, the
+ * The rating task's training core: a teacher (item AutoRec, blended with a larger biased MF), a
+ * biased-MF student alone and the same student with distillation, on one RatingSplit. Plain class (no DOM, no worker) that the CLI, the
  * worker job and the tests drive. It owns every tensor; callers get plain numbers.
  *
  * The teacher trains first; then its predictions for every (item, user) pair are computed once and
