@@ -9,9 +9,10 @@ import { compressCommand } from './commands/compress.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { distillCommand } from './commands/distill.ts';
 import { sweepCommand } from './commands/sweep.ts';
+import { synthRatingsCommand } from './commands/synth.ts';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [inspectCommand, distillCommand, sweepCommand, compressCommand, benchParseCommand];
+export const COMMANDS: readonly Command[] = [inspectCommand, distillCommand, sweepCommand, compressCommand, benchParseCommand, synthRatingsCommand];
 
 /** The top-level usage text. */
 export function usage(): string {

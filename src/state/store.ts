@@ -9,13 +9,14 @@ import { createCompressSlice, type CompressSlice } from './compressSlice';
 import { createConfigSlice, type ConfigSlice } from './configSlice';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
 import { createHistorySlice, type HistorySlice } from './historySlice';
+import { createRatingSlice, type RatingSlice } from './ratingSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createSweepSlice, type SweepSlice } from './sweepSlice';
 import { createLessonSlice, type LessonSlice } from './lessonSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
 /** Everything the store holds: the slices' state objects and their actions. */
-export type StudioState = DatasetSlice & ConfigSlice & RunSlice & UiSlice & CompressSlice & SweepSlice & LessonSlice & HistorySlice;
+export type StudioState = DatasetSlice & ConfigSlice & RunSlice & UiSlice & CompressSlice & SweepSlice & LessonSlice & HistorySlice & RatingSlice;
 
 /** A vanilla store of the studio's state. */
 export type StudioStore = StoreApi<StudioState>;
@@ -31,6 +32,7 @@ export function createStudioStore(): StudioStore {
     ...createSweepSlice(...a),
     ...createLessonSlice(...a),
     ...createHistorySlice(...a),
+    ...createRatingSlice(...a),
   }));
 }
 

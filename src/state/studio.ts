@@ -13,6 +13,7 @@ import { DatasetStore } from './datasetStore';
 import { openStudioDb, type StudioDb } from './idb';
 import { RunHistory } from './runHistory';
 import { studioStore } from './store';
+import { RatingRunner } from './ratingRunner';
 import { TrainBridge } from './trainBridge';
 import { decodeSettings } from './urlConfig';
 import { startUrlSync } from './urlSync';
@@ -64,6 +65,8 @@ const bridge = new TrainBridge(studioStore, {
   clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 });
 
+const rating = new RatingRunner(studioStore, () => new TrainClient());
+
 /** Commands for panels: each goes to the loader or the training worker. */
 export const studioActions = {
   play: () => bridge.play(),
@@ -87,6 +90,9 @@ export const studioActions = {
   useStoredDataset: (id: string) => kept.use(id, loader),
   deleteStoredDataset: (id: string) => kept.remove(id),
   measureStorage,
+  ratingStart: () => rating.start(),
+  ratingStop: () => rating.stop(),
+  ratingSendDistill: () => rating.sendDistill(),
 };
 
 /**

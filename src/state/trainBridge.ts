@@ -302,6 +302,8 @@ export class TrainBridge {
         else p?.resolve(m.result);
         return;
       }
+      case 'rating':
+        return; // the rating panel runs its own worker (ratingRunner.ts)
       case 'error':
         s.pushNotice(m.recoverable ? 'warning' : 'error', m.recoverable ? 'notice.workerWarning' : 'notice.workerError', { message: m.message });
         return;

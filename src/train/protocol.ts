@@ -11,6 +11,8 @@ import type { DistillConfig } from '../distill/config';
 import type { SoftLabelView } from '../distill/softLabels';
 import type { RankingMetrics } from '../eval/metrics';
 import type { LossRow } from './engine';
+import type { RatingsSource } from '../data/ratingSplit';
+import type { RatingDistillConfig, RatingRunConfig } from '../models/ratingConfig';
 import type { TrainConfig } from './config';
 
 /** A tf.js backend the studio can run on. */
@@ -103,7 +105,40 @@ export type ToWorker =
   | ({ type: 'export-model' } & ExportRequest)
   /** Compress and score the current models (pauses training first); answered by compress-* events. */
   | { type: 'compress'; config: CompressConfig }
-  | { type: 'sweep'; command: SweepCommand };
+  | { type: 'sweep'; command: SweepCommand }
+  | { type: 'rating'; command: RatingCommand };
+
+/** The rating task's commands (train/ratingJob.ts handles them). */
+export type RatingCommand =
+  | { type: 'start'; data: RatingsSource; splitSeed: number; config: RatingRunConfig }
+  /** Takes effect at the next KD step. */
+  | { type: 'set-distill'; distill: RatingDistillConfig }
+  /** Ends the run after the current epoch (the best weights so far are kept and tested). */
+  | { type: 'stop' };
+
+/** One model's validation errors after one of its epochs. */
+export interface RatingEpochPoint {
+  model: 'teacher' | 'student' | 'kd';
+  epoch: number;
+  valRmse: number;
+  valMae: number;
+}
+
+/** One model's final row: test errors of its best epoch on validation, and its size. */
+export interface RatingModelSummary {
+  rmse: number;
+  mae: number;
+  params: number;
+  bestEpoch: number;
+  valRmse: number;
+}
+
+/** The rating task's events. */
+export type RatingEvent =
+  | { type: 'progress'; phase: 'split' | 'teacher' | 'students' | 'testing'; fraction: number }
+  | { type: 'epoch'; point: RatingEpochPoint }
+  | { type: 'result'; teacher: RatingModelSummary; student: RatingModelSummary; kd: RatingModelSummary; seconds: number; stopped: boolean }
+  | { type: 'error'; message: string };
 
 /** Run state as the worker sees it. */
 export type RunStatus = 'empty' | 'warming' | 'ready' | 'running' | 'paused' | 'finishing' | 'done';
@@ -147,7 +182,8 @@ export type FromWorker =
   | { type: 'compress-done'; report: CompressReport }
   | { type: 'compress-failed'; message: string }
   | { type: 'sweep'; event: SweepEvent }
-  | { type: 'model-export'; id: number; result: ModelExport | { error: string } };
+  | { type: 'model-export'; id: number; result: ModelExport | { error: string } }
+  | { type: 'rating'; event: RatingEvent };
 
 /** A T × α grid for the sweep (sweepJob.ts): the KD student trained once per cell, the student alone once. */
 export interface SweepRequest {

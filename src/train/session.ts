@@ -18,6 +18,7 @@ import { checkpointMismatch, decodeCheckpoint } from './checkpoint';
 import { runCompressJob } from './compressJob';
 import type { TrainConfig } from './config';
 import { DistillEngine, type EngineSnapshot, type LossRow } from './engine';
+import { RatingJob } from './ratingJob';
 import { EVAL_BATCH, EvalBuffers, evaluate, inferMsPer1000, scoreUsers } from './evaluate';
 import { SweepJob } from './sweepJob';
 import { exportModel } from './exportJob';
@@ -78,6 +79,8 @@ export class Session {
   private looping = false;
   private hyper: HyperParams | null = null;
   private readonly sweep: SweepJob;
+  /** The rating task (its own module); made on its first command. */
+  private ratingJob: RatingJob | null = null;
 
   constructor(private readonly host: SessionHost) {
     this.sweep = new SweepJob(host);
@@ -158,6 +161,10 @@ export class Session {
           this.host.post({ type: 'model-export', id: msg.id, result });
           return;
         }
+        case 'rating':
+          this.ratingJob ??= new RatingJob({ post: (event) => this.host.post({ type: 'rating', event }), yieldToEvents: () => this.host.yieldToEvents() });
+          await this.ratingJob.handle(msg.command);
+          return;
         case 'debug-lose-device':
           if (!this.host.loseDevice?.()) this.host.post({ type: 'error', message: 'there is no GPU device to lose on this backend', recoverable: true });
           return;

@@ -14,6 +14,7 @@ import { LanguagePicker } from './LanguagePicker';
 import { LossChartPanel } from './LossChartPanel';
 import { NoticesArea } from './NoticesArea';
 import { RunsPanel } from './RunsPanel';
+import { RatingPanel } from './RatingPanel';
 import { SoftLabelPanel } from './SoftLabelPanel';
 import { SweepPanel } from './sweep/SweepPanel';
 import { StoragePanel } from './StoragePanel';
@@ -49,6 +50,7 @@ export function App() {
         <RunsPanel />
         <ExportPanel />
         <StoragePanel />
+        <RatingPanel />
       </main>
       <Lesson />
     </div>

@@ -11,6 +11,7 @@ import { T_SLIDER } from '../state/urlConfig';
 import { sliderToT, T_LOG_RANGE } from './tScale';
 import type { MessageKey } from './i18n/translate';
 import { useFmt, useT } from './i18n/useT';
+import { AlphaSlider } from './AlphaSlider';
 import { ModelSizes } from './ModelSizes';
 import { Panel } from './Panel';
 
@@ -31,7 +32,6 @@ export function KnobsPanel() {
   const lr = useStudio((s) => s.config.train.student.lr);
   const set = studioStore.getState();
   const tId = useId();
-  const aId = useId();
   const lrId = useId();
   const kdLrId = useId();
   return (
@@ -54,23 +54,11 @@ export function KnobsPanel() {
           {f.sig(T_SLIDER.min)} … {f.sig(T_SLIDER.max)}
         </span>
       </div>
-      <div className="slider">
-        <label htmlFor={aId}>{t('knobs.alpha')}</label>
-        <input
-          id={aId}
-          type="range"
-          min={0}
-          max={1}
-          step={0.05}
-          value={distill.alpha}
-          aria-valuetext={t('knobs.alphaValue', { value: f.dec(distill.alpha, 2) })}
-          onChange={(e) => set.setDistill({ alpha: Math.round(e.target.valueAsNumber * 100) / 100 })}
-        />
-        <output htmlFor={aId}>{f.dec(distill.alpha, 2)}</output>
+      <AlphaSlider label={t('knobs.alpha')} value={distill.alpha} onChange={(alpha) => set.setDistill({ alpha })}>
         <span className="scale" aria-hidden="true">
           {t('knobs.alphaScale')}
         </span>
-      </div>
+      </AlphaSlider>
       <fieldset className="losses">
         <legend>{t('knobs.loss')}</legend>
         {DISTILL_LOSSES.map((loss) => (

@@ -15,6 +15,7 @@ import type { BackendName } from '../../train/protocol.ts';
 import type { Recommender } from '../../models/recommender.ts';
 import { intFlag, parseArgs, stringFlag, type ParsedArgs } from '../args.ts';
 import { UsageError, type CliIO, type Command } from '../command.ts';
+import { RATING_USAGE, runRatingDistill } from '../ratingDistill.ts';
 import {
   builtinCheckpointFile,
   epochLogger,
@@ -56,7 +57,9 @@ flags:
   --retrain-teacher        train the teacher even when a checkpoint fits
   --save-teacher <file>    write the trained teacher as a checkpoint ({seed}: one per seed)
   --backend wasm|cpu       tf.js backend (default wasm)
-  --json <file>            write the results as JSON`;
+  --json <file>            write the results as JSON
+  --task ranking|rating    ranking (default: next-item, above) or rating prediction
+                           (its flags below)`;
 
 /** What the JSON holds per model. */
 export interface ModelResult {
@@ -153,15 +156,25 @@ function meanOf(runs: DistillRun[], key: 'teacher' | 'student' | 'distilled'): M
   return { ...out, ndcg10Std: meanStd(runs.map((r) => r[key].ndcg10)).std };
 }
 
+/** The --task flag's value wherever it stands (default ranking); the two tasks take different flags. */
+function taskOf(argv: string[]): 'ranking' | 'rating' {
+  const k = argv.findIndex((a) => a === '--task' || a.startsWith('--task='));
+  const v = k < 0 ? 'ranking' : argv[k].includes('=') ? argv[k].slice(7) : argv[k + 1];
+  if (v !== 'ranking' && v !== 'rating') throw new UsageError(`--task must be ranking or rating, not ${v}`);
+  return v;
+}
+
 export const distillCommand: Command = {
   name: 'distill',
   summary: 'train teacher, student alone and student + KD; print the comparison',
-  usage: USAGE,
+  usage: `${USAGE}\n\n${RATING_USAGE}`,
   async run(argv: string[], io: CliIO): Promise<number> {
+    const task = taskOf(argv);
+    if (task === 'rating') return runRatingDistill(argv, io);
     const args = parseArgs(argv, {
       data: 'string', titles: 'string', epochs: 'string', 'kd-epochs': 'string', 'teacher-epochs': 'string', seed: 'string', seeds: 'string',
       'split-seed': 'string', 'vary-split': 'boolean', temperature: 'string', alpha: 'string', loss: 'string', 'student-dim': 'string', lr: 'string', 'kd-lr': 'string', 'unseen-only': 'boolean', 'all-items': 'boolean',
-      teacher: 'string', 'retrain-teacher': 'boolean', 'save-teacher': 'string', backend: 'string', json: 'string',
+      teacher: 'string', 'retrain-teacher': 'boolean', 'save-teacher': 'string', backend: 'string', json: 'string', task: 'string',
     });
     if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
     const base = configFromFlags(args);

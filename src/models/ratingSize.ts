@@ -1,0 +1,16 @@
+/** Parameter counts of the rating models, as pure functions of the settings (for the CLI and the panel). */
+import { autoRecSpecs } from './itemAutoRec';
+import { biasedMfSpecs } from './biasedMf';
+import type { AutoRecConfig, BiasedMfConfig } from './ratingConfig';
+import { paramCount } from './ratingWeights';
+
+/** The teacher: AutoRec plus, when it blends one, its biased MF part. */
+export function ratingTeacherParams(nUsers: number, nItems: number, t: AutoRecConfig, s: BiasedMfConfig): number {
+  const mf = t.mfDim > 0 ? paramCount(biasedMfSpecs(nUsers, nItems, { ...s, dim: t.mfDim })) : 0;
+  return paramCount(autoRecSpecs(nUsers, t)) + mf;
+}
+
+/** The student (alone or with KD). */
+export function ratingStudentParams(nUsers: number, nItems: number, s: BiasedMfConfig): number {
+  return paramCount(biasedMfSpecs(nUsers, nItems, s));
+}
