@@ -9,8 +9,9 @@ import { DatasetLoader, workerParser } from './datasetLoader';
 import type { FormatChoice } from './datasetSlice';
 import { studioStore } from './store';
 import { TrainBridge } from './trainBridge';
+import { pickLanguage, readStoredLanguage, startLanguageSync, LANG_PARAM, type LanguageStorage } from './languageChoice';
 import { decodeSettings } from './urlConfig';
-import { startUrlSync } from './urlSync';
+import { browserUrl, startUrlSync } from './urlSync';
 
 /** Reads a file under the site root (BASE_URL), rejecting on an HTTP error. */
 async function fetchBytes(path: string): Promise<ArrayBuffer> {
@@ -56,13 +57,30 @@ export const studioActions = {
   setFormat: (format: FormatChoice) => studioStore.getState().setFormat(format),
 };
 
+/** The browser's localStorage, or null where reading it throws (blocked storage). */
+function browserStorage(): LanguageStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Starts the studio: settings from the URL (a notice per bad parameter), the URL kept in sync,
- * the bridge following the store, and the built-in dataset loading with no click.
+ * Starts the studio: language and settings from the URL (a notice per bad parameter), the URL
+ * kept in sync, the bridge following the store, and the built-in dataset loading with no click.
+ *
+ * @param languages the message tables' language codes, the first being the fallback
  */
-export function startStudio(search: string): void {
+export function startStudio(search: string, languages: readonly string[]): void {
   const { settings, problems } = decodeSettings(search);
   const s = studioStore.getState();
+  const storage = browserStorage();
+  const lang = pickLanguage(search, readStoredLanguage(storage), navigator.languages ?? [navigator.language], languages);
+  s.setLanguage(lang.language);
+  if (lang.badParam !== null) {
+    s.pushNotice('warning', 'notice.badParamOneOf', { name: LANG_PARAM, value: lang.badParam, values: languages.join(', '), fallback: lang.language });
+  }
   s.applySettings(settings);
   for (const p of problems) {
     const vars = { name: p.param, value: p.value, fallback: p.fallback };
@@ -70,6 +88,7 @@ export function startStudio(search: string): void {
     else s.pushNotice('warning', p.rule.integer ? 'notice.badParamInt' : 'notice.badParamRange', { ...vars, min: p.rule.min, max: p.rule.max });
   }
   startUrlSync(studioStore);
+  startLanguageSync(studioStore, browserUrl, storage);
   bridge.start();
   void loader.loadBuiltin();
 }

@@ -2,6 +2,7 @@
 import { ComparisonPanel } from './ComparisonPanel';
 import { ControlsPanel } from './ControlsPanel';
 import { DatasetPanel } from './DatasetPanel';
+import { useDocumentLanguage } from './i18n/useDocumentLanguage';
 import { useT } from './i18n/useT';
 import { InspectorPanel } from './InspectorPanel';
 import { KnobsPanel } from './KnobsPanel';
@@ -13,6 +14,7 @@ import { ValChartPanel } from './ValChartPanel';
 
 export function App() {
   const t = useT();
+  useDocumentLanguage();
   return (
     <div className="app">
       <header className="top">

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { numberFormat } from './format';
-import { isMessageKey, MESSAGES, translate } from './translate';
+import { htmlLang, isMessageKey, LANGUAGES, MESSAGES, translate } from './translate';
+import { zh } from './zh';
 
 describe('message table', () => {
   it('fills placeholders, leaves unknown ones visible, and falls back to English', () => {
@@ -26,6 +27,48 @@ describe('message table', () => {
         expect(names(table[k as keyof typeof en]), `${lang} ${k}`).toEqual(names(en[k as keyof typeof en]));
       }
     }
+  });
+});
+
+describe('Chinese table', () => {
+  const keys = Object.keys(en) as (keyof typeof en)[];
+  const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+
+  it('is offered after English and has every English key, no other', () => {
+    expect(LANGUAGES).toEqual(['en', 'zh']);
+    expect(Object.keys(zh).sort()).toEqual([...keys].sort());
+    for (const k of keys) expect(zh[k].trim(), k).not.toBe('');
+  });
+
+  it('has exactly the placeholders of each English template', () => {
+    for (const k of keys) expect(placeholders(zh[k]), k).toEqual(placeholders(en[k]));
+  });
+
+  it('translates every sentence: only formulas, metric names and pure notation stay as in English', () => {
+    const same = keys.filter((k) => zh[k] === en[k]).sort();
+    expect(same).toEqual(
+      [
+        'compare.hr',
+        'compare.mrr',
+        'compare.ndcg',
+        'dataset.minMedMax',
+        'knobs.alphaValue',
+        'knobs.temperatureValue',
+        'loss.hint.formula',
+        'loss.mse.formula',
+        'loss.rank.formula',
+        'loss.soft.formula',
+        'sizes.times',
+      ].sort(),
+    );
+  });
+
+  it('fills placeholders and formats numbers in Chinese', () => {
+    expect(translate('zh', 'controls.stepOf', { step: '12', total: '1,152' })).toBe('第 12 步，共 1,152 步');
+    expect(htmlLang('zh')).toBe('zh-CN');
+    expect(htmlLang('en')).toBe('en');
+    expect(numberFormat('zh').int(201701)).toBe('201,701');
+    expect(numberFormat('zh').pct(0.0378)).toBe('3.78%');
   });
 });
 

@@ -9,14 +9,23 @@
 import type { BackendReason } from '../../train/protocol';
 import type { NoticeKey } from '../../state/notices';
 import { en, type MessageKey } from './en';
+import { zh } from './zh';
 
 export type { MessageKey } from './en';
 
 /** Values for `{name}` placeholders. */
 export type MessageVars = Readonly<Record<string, string | number>>;
 
-/** Every language the studio speaks: code → message table. Register zh here. */
-export const MESSAGES: Readonly<Record<string, Readonly<Record<MessageKey, string>>>> = { en };
+/** Every language the studio speaks: code → message table, English (the fallback) first. */
+export const MESSAGES: Readonly<Record<string, Readonly<Record<MessageKey, string>>>> = { en, zh };
+
+/** The `<html lang>` tag of a language code where it says more than the code (zh → Simplified, as in mainland China). */
+const HTML_LANG: Readonly<Record<string, string>> = { zh: 'zh-CN' };
+
+/** The BCP 47 tag for `<html lang>` (fonts and screen readers use it). */
+export function htmlLang(lang: string): string {
+  return HTML_LANG[lang] ?? lang;
+}
 
 /** Languages offered, in the order shown. */
 export const LANGUAGES: readonly string[] = Object.keys(MESSAGES);
