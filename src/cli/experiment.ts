@@ -12,7 +12,7 @@ import { ingest } from '../data/ingest.ts';
 import { checkTrainable, splitLeaveOneOut } from '../data/split.ts';
 import type { Dataset, Split } from '../data/types.ts';
 import { startBackend } from '../train/backends.ts';
-import { BUILTIN_SPLIT_SEED, BUILTIN_TEACHER_CHECKPOINT, checkpointMismatch, decodeCheckpoint, encodeCheckpoint } from '../train/checkpoint.ts';
+import { BUILTIN_SPLIT_SEED, BUILTIN_TEACHER_CHECKPOINT, checkpointMismatch, decodeCheckpoint, describeMismatch, encodeCheckpoint } from '../train/checkpoint.ts';
 import type { TrainConfig } from '../train/config.ts';
 import type { DistillEngine } from '../train/engine.ts';
 import { evaluate } from '../train/evaluate.ts';
@@ -58,7 +58,7 @@ export async function readTeacherCheckpoint(file: string, split: Split, config: 
   const buf = await readFile(file);
   const { manifest, values } = decodeCheckpoint(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   const why = checkpointMismatch(manifest, splitFingerprint(split), config.teacher);
-  return why ? { why } : { values };
+  return why ? { why: describeMismatch(why) } : { values };
 }
 
 /** Writes the engine's teacher as a checkpoint for this split. */

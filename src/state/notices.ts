@@ -5,8 +5,11 @@
  * message table has every one of them.
  */
 
-/** Keys of notices that state/ raises. */
+import type { WorkerNotice } from '../train/protocol';
+
+/** Keys of notices that state/ raises, and those the training worker sends. */
 export type NoticeKey =
+  | WorkerNotice['key']
   | 'notice.badParamRange'
   | 'notice.badParamInt'
   | 'notice.badParamOneOf'

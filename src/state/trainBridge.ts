@@ -247,9 +247,14 @@ export class TrainBridge {
         s.runComparison(c);
         return;
       }
-      case 'error':
-        s.pushNotice(m.recoverable ? 'warning' : 'error', m.recoverable ? 'notice.workerWarning' : 'notice.workerError', { message: m.message });
+      case 'error': {
+        const level = m.recoverable ? 'warning' : 'error';
+        if (m.notice) {
+          const { key, ...vars } = m.notice;
+          s.pushNotice(level, key, vars);
+        } else s.pushNotice(level, m.recoverable ? 'notice.workerWarning' : 'notice.workerError', { message: m.message });
         return;
+      }
       default:
         assertNever(m);
     }

@@ -8,14 +8,18 @@ import { useStudio } from '../state/store';
 import { DatasetCredits } from './DatasetCredits';
 import { DatasetStatsView } from './DatasetStatsView';
 import { DatasetUpload } from './DatasetUpload';
+import { Trans } from './i18n/Trans';
 import { useFmt, useT } from './i18n/useT';
 import { Panel } from './Panel';
 
 export function DatasetPanel() {
   const t = useT();
   const name = useStudio(datasetSelectors.name);
+  const source = useStudio(datasetSelectors.source);
+  // a file's or dataset's name is data; the generated demo's is the studio's own words
+  const tag = source === 'synthetic' ? <span className="tag">{t('dataset.loadSynthetic')}</span> : name && <span className="tag" translate="no">{name}</span>;
   return (
-    <Panel title={t('dataset.title')} className="area-dataset" aside={name && <span className="tag">{name}</span>}>
+    <Panel title={t('dataset.title')} className="area-dataset" aside={tag}>
       <DatasetStatsView />
       <DatasetMessages />
       <DatasetUpload />
@@ -39,7 +43,7 @@ function DatasetMessages() {
       {loading !== null && (
         <div className="parse-progress" role="status">
           <label>
-            {t('dataset.parsing', { name: loading })}{' '}
+            <Trans k="dataset.parsing" parts={{ name: <span translate="no">{loading}</span> }} />{' '}
             <progress max={1} value={progress ?? undefined} aria-label={t('dataset.parseProgress')} />{' '}
             {progress !== null && f.pct(progress, 0)}
           </label>

@@ -59,7 +59,9 @@ export function DatasetStatsView() {
           <span>{t('dataset.titlesPreview')}</span>
           <ul>
             {preview.map((title, i) => (
-              <li key={i}>{title}</li>
+              <li key={i} translate="no">
+                {title}
+              </li>
             ))}
           </ul>
         </div>

@@ -210,6 +210,20 @@ export const en = {
   'notice.checkpointSplitSeed': 'The shipped teacher fits split seed {fitted} only; with split seed {seed} the teacher trains first.',
   'notice.builtinMismatch': 'The built-in dataset read differently than expected (users: {users}, items: {items}, interactions: {interactions}); its files may be damaged.',
   'notice.builtinFetchFailed': 'Could not fetch the built-in dataset: {message}',
+
+  // — languages —
+  'notice.noDeviceToLose': 'Training: there is no GPU device to lose on this backend',
+  'notice.workerNoCheckpoint': 'Training: no teacher checkpoint for this dataset: the teacher trains first',
+  'notice.checkpointUnreadable': 'Training: {detail}: the teacher trains first',
+  'notice.checkpointOtherSplit': 'Training: the checkpoint was trained on another split ({fitted}, this one is {current}): the teacher trains first',
+  'notice.checkpointOtherDim': 'Training: the checkpoint\'s teacher has dim {fitted}, the settings ask for {wanted}: the teacher trains first',
+  'notice.checkpointOtherHidden': 'Training: the checkpoint\'s teacher has hidden {fitted}, the settings ask for {wanted}: the teacher trains first',
+  'notice.deviceLost': 'Training: the {from} device was lost; training continues on {to} from step {step}',
+  'notice.workerCrashed': 'Training stopped: the training worker failed: {detail}',
+  'dataset.builtinChanges':
+    'A random subset of users (via {source}), restricted to the 2,000 most-rated books and to users with at least 5 ratings among them; metadata reduced to id, title, authors and year; ratings file gzip-compressed. {dataset} is licensed under {license} as well.',
+  'dataset.chooseFile': 'Choose a file',
+  'dataset.noFile': 'No file chosen',
 } as const;
 
 /** Every message key. */

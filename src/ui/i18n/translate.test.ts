@@ -3,6 +3,7 @@ import { en } from './en';
 import { numberFormat } from './format';
 import { htmlLang, isMessageKey, LANGUAGES, MESSAGES, translate } from './translate';
 import { zh } from './zh';
+import { BUILTIN_ATTRIBUTION, BUILTIN_DATASET } from '../../data/builtin';
 
 describe('message table', () => {
   it('fills placeholders, leaves unknown ones visible, and falls back to English', () => {
@@ -61,6 +62,19 @@ describe('Chinese table', () => {
         'sizes.times',
       ].sort(),
     );
+  });
+
+  it('words the built-in dataset\'s changes exactly as its attribution does, in English', () => {
+    const a = BUILTIN_ATTRIBUTION;
+    const vars = { source: 'fant0md/minor-goodbooks-recommender', dataset: BUILTIN_DATASET.name, license: a.license };
+    expect(translate('en', 'dataset.builtinChanges', vars)).toBe(`${a.changes} ${a.derivedLicense}`);
+  });
+
+  it('words the worker\'s keyed notices in English as the notice of its English message did', () => {
+    const m = 'the webgpu device was lost; training continues on wasm from step 12';
+    expect(translate('en', 'notice.deviceLost', { from: 'webgpu', to: 'wasm', step: 12 })).toBe(translate('en', 'notice.workerWarning', { message: m }));
+    const dim = "the checkpoint's teacher has dim 32, the settings ask for 64: the teacher trains first";
+    expect(translate('en', 'notice.checkpointOtherDim', { fitted: 32, wanted: 64 })).toBe(translate('en', 'notice.workerWarning', { message: dim }));
   });
 
   it('fills placeholders and formats numbers in Chinese', () => {

@@ -153,7 +153,7 @@ export const zh: Record<MessageKey, string> = {
   'inspect.userNumber': '被评估的用户（1 到 {count}）',
   'inspect.prev': '上一个用户',
   'inspect.next': '下一个用户',
-  'inspect.userId': '用户 ID：{id}',
+  'inspect.userId': '用户编号：{id}',
   'inspect.history': '历史记录（物品数：{count}）',
   'inspect.more': '未显示的物品数：{count}',
   'inspect.heldOut': '留作测试的物品：',
@@ -212,4 +212,18 @@ export const zh: Record<MessageKey, string> = {
   'notice.checkpointSplitSeed': '自带的教师模型只适用于划分随机种子 {fitted}；划分随机种子为 {seed} 时会先训练教师模型。',
   'notice.builtinMismatch': '内置数据集读取结果与预期不符（用户数：{users}，物品数：{items}，交互数：{interactions}）；其文件可能已损坏。',
   'notice.builtinFetchFailed': '无法获取内置数据集：{message}',
+
+  // — languages —
+  'notice.noDeviceToLose': '训练：当前后端没有可丢失的 GPU 设备',
+  'notice.workerNoCheckpoint': '训练：该数据集没有教师模型检查点，将先训练教师模型',
+  'notice.checkpointUnreadable': '训练：检查点无法读取（{detail}），将先训练教师模型',
+  'notice.checkpointOtherSplit': '训练：检查点是在另一种数据划分上训练的（{fitted}，当前为 {current}），将先训练教师模型',
+  'notice.checkpointOtherDim': '训练：检查点中教师模型的嵌入维度为 {fitted}，而设置要求 {wanted}，将先训练教师模型',
+  'notice.checkpointOtherHidden': '训练：检查点中教师模型的隐藏层大小为 {fitted}，而设置要求 {wanted}，将先训练教师模型',
+  'notice.deviceLost': '训练：{from} 设备丢失；训练在 {to} 上从第 {step} 步继续',
+  'notice.workerCrashed': '训练已停止：训练线程出错：{detail}',
+  'dataset.builtinChanges':
+    '随机抽取的一部分用户（经由 {source}），只保留评分最多的 2,000 本书，以及在这些书中至少有 5 个评分的用户；元数据精简为编号、书名、作者和年份；评分文件经 gzip 压缩。{dataset} 同样采用 {license} 许可协议。',
+  'dataset.chooseFile': '选择文件',
+  'dataset.noFile': '未选择文件',
 };
