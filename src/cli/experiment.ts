@@ -9,6 +9,7 @@ import path from 'node:path';
 import { loadBuiltin } from '../data/builtin.ts';
 import { splitFingerprint } from '../data/fingerprint.ts';
 import { ingest } from '../data/ingest.ts';
+import { english } from '../data/messages.ts';
 import { checkTrainable, splitLeaveOneOut } from '../data/split.ts';
 import type { Dataset, Split } from '../data/types.ts';
 import { startBackend } from '../train/backends.ts';
@@ -38,7 +39,7 @@ export async function loadData(ratingsPath?: string, titlesPath?: string): Promi
 export function makeSplit(ds: Dataset, splitSeed = BUILTIN_SPLIT_SEED): Split {
   const split = splitLeaveOneOut(ds, { seed: splitSeed, order: ds.timestamps ? 'timestamp' : 'random' });
   const why = checkTrainable(ds, split);
-  if (why) throw new Error(why);
+  if (why) throw new Error(english(why));
   return split;
 }
 

@@ -4,6 +4,7 @@
  * Everything is columnar (typed arrays) so a million-row file stays cheap to hold and to post
  * between threads.
  */
+import type { DataText } from './messages.ts';
 
 /** A ratings layout the parser knows by name; `auto` asks it to detect one. */
 export type RatingsFormat = 'udata' | 'dat' | 'csv' | 'tsv' | 'semicolon';
@@ -50,7 +51,7 @@ export interface RatingsTable {
   /** 1-based line numbers of lines that were skipped (bad or repeated header). */
   skippedLines: number[];
   /** Sentences for the person, each naming its line(s) where there is one. */
-  warnings: string[];
+  warnings: DataText[];
 }
 
 /** Item metadata read from a titles file (u.item, movies.csv, books.csv). */
@@ -65,7 +66,7 @@ export interface TitlesTable {
   /** Item id → authors as written (books.csv), where the file has them. */
   authors?: Map<string, string>;
   skippedLines: number[];
-  warnings: string[];
+  warnings: DataText[];
 }
 
 /** A dataset ready for splitting: dense 0..n-1 ids, duplicates resolved. */
@@ -86,7 +87,7 @@ export interface Dataset {
   /** Per dense item: year, NaN where unknown. Null when not known at all. */
   years: Float64Array | null;
   /** Sentences carried over from parsing (skipped lines, duplicates merged, ...). */
-  warnings: string[];
+  warnings: DataText[];
 }
 
 /** Numbers the dataset panel shows. */

@@ -9,7 +9,7 @@ import { DatasetCredits } from './DatasetCredits';
 import { DatasetStatsView } from './DatasetStatsView';
 import { DatasetUpload } from './DatasetUpload';
 import { Trans } from './i18n/Trans';
-import { useFmt, useT } from './i18n/useT';
+import { useFmt, useT, useTData } from './i18n/useT';
 import { Panel } from './Panel';
 
 export function DatasetPanel() {
@@ -31,6 +31,7 @@ export function DatasetPanel() {
 /** Progress of a load, its error, the dataset's warnings and why it cannot train. */
 function DatasetMessages() {
   const t = useT();
+  const td = useTData();
   const f = useFmt();
   const loading = useStudio(datasetSelectors.loading);
   const progress = useStudio(datasetSelectors.progress);
@@ -51,13 +52,13 @@ function DatasetMessages() {
       )}
       {error && (
         <div className="error" role="alert">
-          <strong>{t('dataset.loadFailed')}</strong> {error}
+          <strong>{t('dataset.loadFailed')}</strong> {td(error)}
           <div className="hint">{t('dataset.keptPrevious')}</div>
         </div>
       )}
       {blocker && (
         <p className="error" role="alert">
-          <strong>{t('dataset.cannotTrain')}</strong> {blocker}
+          <strong>{t('dataset.cannotTrain')}</strong> {td(blocker)}
         </p>
       )}
       {titleCount !== null && <p className="hint">{t('dataset.titlesRead', { count: f.int(titleCount) })}</p>}
@@ -66,7 +67,7 @@ function DatasetMessages() {
           <summary>{t('dataset.warnings', { count: f.int(warnings.length) })}</summary>
           <ul role="status">
             {warnings.map((w, i) => (
-              <li key={i}>{w}</li>
+              <li key={i}>{td(w)}</li>
             ))}
           </ul>
         </details>

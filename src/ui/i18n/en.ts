@@ -3,6 +3,8 @@
  * (`Record<MessageKey, string>`). Placeholders are `{name}`; counts are given as values next to a
  * label rather than inside a noun phrase, so no language needs plural rules here.
  */
+import { DATA_MESSAGES } from '../../data/messages';
+
 export const en = {
   'language.name': 'English',
   'app.title': 'Distillation Studio',
@@ -224,6 +226,8 @@ export const en = {
     'A random subset of users (via {source}), restricted to the 2,000 most-rated books and to users with at least 5 ratings among them; metadata reduced to id, title, authors and year; ratings file gzip-compressed. {dataset} is licensed under {license} as well.',
   'dataset.chooseFile': 'Choose a file',
   'dataset.noFile': 'No file chosen',
+  // data/'s sentences (refusals, skipped lines, warnings): English kept beside the parser, which the CLI also speaks
+  ...DATA_MESSAGES,
 } as const;
 
 /** Every message key. */

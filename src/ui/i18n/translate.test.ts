@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { numberFormat } from './format';
-import { htmlLang, isMessageKey, LANGUAGES, MESSAGES, translate } from './translate';
+import { htmlLang, isMessageKey, LANGUAGES, MESSAGES, translate, translateData } from './translate';
+import { dataText, english } from '../../data/messages';
 import { zh } from './zh';
 import { BUILTIN_ATTRIBUTION, BUILTIN_DATASET } from '../../data/builtin';
 
@@ -75,6 +76,17 @@ describe('Chinese table', () => {
     expect(translate('en', 'notice.deviceLost', { from: 'webgpu', to: 'wasm', step: 12 })).toBe(translate('en', 'notice.workerWarning', { message: m }));
     const dim = "the checkpoint's teacher has dim 32, the settings ask for 64: the teacher trains first";
     expect(translate('en', 'notice.checkpointOtherDim', { fitted: 32, wanted: 64 })).toBe(translate('en', 'notice.workerWarning', { message: dim }));
+  });
+
+  it('words data/\'s sentences, nested ones included, in each language; an error\'s own text stays as it is', () => {
+    const first = dataText('data.fieldCount', { line: 57, expected: 4, found: 5, excerpt: '"1\\t2"' });
+    const refusal = dataText('data.inFile', { name: 'u.data', text: dataText('data.tooManyBad', { bad: 3, total: 9, percent: '33%', max: '10%', first }) });
+    expect(translateData('en', refusal)).toBe(english(refusal));
+    expect(translateData('en', refusal)).toBe(
+      'u.data: Too many bad lines: 3 of 9 data lines (33%) cannot be read, more than the 10% that are skipped. The first: line 57: expected 4 fields, found 5: "1\\t2"',
+    );
+    expect(translateData('zh', refusal)).toBe('u.data：坏行太多：9 行数据中有 3 行（33%）无法读取，超过了可跳过的 10%。第一个问题：第 57 行：应有 4 个字段，实际有 5 个："1\\t2"');
+    expect(translateData('zh', 'HTTP 404 Not Found')).toBe('HTTP 404 Not Found');
   });
 
   it('fills placeholders and formats numbers in Chinese', () => {

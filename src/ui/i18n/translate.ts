@@ -8,6 +8,7 @@
  */
 import type { BackendReason } from '../../train/protocol';
 import type { NoticeKey } from '../../state/notices';
+import { english, wordDataText, type DataText } from '../../data/messages';
 import { en, type MessageKey } from './en';
 import { zh } from './zh';
 
@@ -39,6 +40,15 @@ void reasonKeysExist;
 /** True when `key` names a message (for keys that arrive as plain strings, like progress phases). */
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(en, key);
+}
+
+/**
+ * A sentence from data/ (a refusal, a skipped line) in `lang`, nested sentences too; a plain
+ * string (an error's own text, e.g. a failed fetch) is shown as it is.
+ */
+export function translateData(lang: string, text: DataText | string): string {
+  const table = MESSAGES[lang];
+  return table ? wordDataText(text, (k) => table[k] ?? en[k]) : english(text);
 }
 
 /**
