@@ -8,7 +8,7 @@
  * test also checks that such content is only data.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { num, panel, watchPage } from './helpers';
+import { labelled, num, panel, watchPage } from './helpers';
 
 /**
  * Latin words that stay Latin in Chinese: metric, backend, library, format and unit names, data
@@ -40,6 +40,10 @@ const ALLOWED = new Set([
   'CSV',
   'gzip',
   'TSV',
+  // the built-in dataset's name and license, repeated as plain text in the credits' changes
+  'goodbooks-2k',
+  'CC',
+  'BY-SA',
 ]);
 
 /** Words of `text` written in Latin letters that are not allowed: "Step 3 of 10" → ["Step", "of"]. */
@@ -113,6 +117,33 @@ test('?lang=zh: no English label on the main screen, before, during and after a 
   await expect(compare.getByRole('table')).toBeVisible({ timeout: 300_000 });
   await expect(page.getByText('已完成', { exact: true })).toBeVisible();
   await expectNoEnglish(page, 'after the run');
+  watch.expectClean();
+});
+
+test('?lang=zh: a file\'s skipped lines and a refused file are reported in Chinese', async ({ page, baseURL }) => {
+  const watch = watchPage(page, baseURL!);
+  await page.goto('/?lang=zh');
+  const dataset = panel(page, '数据集');
+  await expect(labelled(dataset, '用户数')).toHaveText('2,668', { timeout: 60_000 });
+
+  // a CSV with a header and one bad rating among 1,000 lines: read, the line skipped and reported
+  const rows = ['userId,movieId,rating,timestamp'];
+  for (let u = 1; u <= 50; u++) for (let i = 1; i <= 20; i++) rows.push(`${u},${(u * 7 + i * 13) % 300},4,${881250000 + u * 100 + i}`);
+  rows[500] = '25,1,x,881252500';
+  await dataset.getByLabel('评分文件').setInputFiles({ name: '评分数据', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await expect(dataset.getByText('警告数：2', { exact: true })).toBeVisible();
+  await expect(dataset.getByText(/^已跳过 \S+ 行数据中的 1 个坏行：第 501 行。$/)).toBeVisible();
+  await expect(dataset.getByText('第 501 行：第 3 列（评分）的值是 "x"，不是有限数值："25,1,x,881252500"', { exact: true })).toBeVisible();
+  await expectNoEnglish(page, 'with warnings');
+
+  // a file whose lines mostly do not read: refused, with the first problem named, in Chinese
+  const broken = ['1,2,3,4', '2,3,4', '3,4,5', '4,5,6', '5,6,7'].join('\n');
+  await dataset.getByLabel('评分文件').setInputFiles({ name: '坏文件', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+  const error = dataset.getByRole('alert');
+  await expect(error).toContainText('无法加载该文件。');
+  await expect(error).toContainText('坏文件：坏行太多：5 行数据中有 4 行（80%）无法读取');
+  await expect(error).toContainText('第一个问题：第 2 行：应有 4 个字段，实际有 3 个："2,3,4"');
+  await expectNoEnglish(page, 'with a refused file');
   watch.expectClean();
 });
 

@@ -1,7 +1,8 @@
 /**
  * Credits of the built-in dataset, as its CC BY-SA 4.0 license asks wherever it is shown. The
- * names (work, author, license, source) are data and stay as written (translate="no"); the
- * sentences around them come from the message table.
+ * names (work, author, license, source) are data and stay as written (translate="no" where they
+ * stand alone; the dataset's name and license repeat as plain text in the changes, so the panel
+ * has one element and one link with each); the sentences around them come from the message table.
  */
 import { BUILTIN_ATTRIBUTION, BUILTIN_DATASET } from '../data/builtin';
 import { datasetSelectors } from '../state/datasetSlice';
@@ -43,7 +44,7 @@ export function DatasetCredits() {
         {t('dataset.creditChanges')}{' '}
         <Trans
           k="dataset.builtinChanges"
-          parts={{ source: <span translate="no">{SUBSET_SOURCE}</span>, dataset: <span translate="no">{BUILTIN_DATASET.name}</span>, license }}
+          parts={{ source: <span translate="no">{SUBSET_SOURCE}</span>, dataset: BUILTIN_DATASET.name, license: a.license }}
         />
       </p>
     </details>

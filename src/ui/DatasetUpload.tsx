@@ -75,12 +75,12 @@ export function DatasetUpload() {
  * A file input whose words come from the message table: the browser's own button and "no file"
  * text speak the browser's language, not the studio's, so the native control is visually hidden
  * (still focused and announced with its label) and a button-like face shows the studio's words.
+ * The chosen file's name shows as the dataset's name in the panel's heading.
  */
 function FileField({ label, onFile }: { label: string; onFile(file: File | null): void }) {
   const t = useT();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [chosen, setChosen] = useState<string | null>(null);
   return (
     <div className="field file-field">
       <label htmlFor={id}>{label}</label>
@@ -90,15 +90,12 @@ function FileField({ label, onFile }: { label: string; onFile(file: File | null)
         type="file"
         className="visually-hidden"
         onChange={(e) => {
-          const file = e.target.files?.[0] ?? null;
-          setChosen(file?.name ?? null);
-          onFile(file);
+          onFile(e.target.files?.[0] ?? null);
           e.target.value = ''; // picking the same file again must load it again
         }}
       />
-      <span className="file-face" aria-hidden="true" onClick={() => input.current?.click()}>
-        <span className="file-button">{t('dataset.chooseFile')}</span>{' '}
-        {chosen === null ? <span className="file-name">{t('dataset.noFile')}</span> : <span className="file-name" translate="no">{chosen}</span>}
+      <span className="file-button" aria-hidden="true" onClick={() => input.current?.click()}>
+        {t('dataset.chooseFile')}
       </span>
     </div>
   );

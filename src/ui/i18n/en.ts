@@ -225,7 +225,6 @@ export const en = {
   'dataset.builtinChanges':
     'A random subset of users (via {source}), restricted to the 2,000 most-rated books and to users with at least 5 ratings among them; metadata reduced to id, title, authors and year; ratings file gzip-compressed. {dataset} is licensed under {license} as well.',
   'dataset.chooseFile': 'Choose a file',
-  'dataset.noFile': 'No file chosen',
   // data/'s sentences (refusals, skipped lines, warnings): English kept beside the parser, which the CLI also speaks
   ...DATA_MESSAGES,
 } as const;

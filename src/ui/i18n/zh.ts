@@ -225,7 +225,6 @@ export const zh: Record<MessageKey, string> = {
   'dataset.builtinChanges':
     '随机抽取的一部分用户（经由 {source}），只保留评分最多的 2,000 本书，以及在这些书中至少有 5 个评分的用户；元数据精简为编号、书名、作者和年份；评分文件经 gzip 压缩。{dataset} 同样采用 {license} 许可协议。',
   'dataset.chooseFile': '选择文件',
-  'dataset.noFile': '未选择文件',
   'data.inFile': '{name}：{text}',
   'data.theFile': '该文件',
   'data.linesMore': '{lines}（另有 {more} 个未列出）',
