@@ -137,12 +137,12 @@ test('?lang=zh: a file\'s skipped lines and a refused file are reported in Chine
   await expectNoEnglish(page, 'with warnings');
 
   // a file whose lines mostly do not read: refused, with the first problem named, in Chinese
-  const broken = ['1,2,3,4', '2,3,4', '3,4,5', '4,5,6', '5,6,7'].join('\n');
+  const broken = ['1,2,3,4', '2,3,4,5', '3,4,5,6', '4,5,x,7', '5,6,x,8', '6,7,x,9', '7,8,x,10'].join('\n');
   await dataset.getByLabel('评分文件').setInputFiles({ name: '坏文件', mimeType: 'text/csv', buffer: Buffer.from(broken) });
   const error = dataset.getByRole('alert');
   await expect(error).toContainText('无法加载该文件。');
-  await expect(error).toContainText('坏文件：坏行太多：5 行数据中有 4 行（80%）无法读取');
-  await expect(error).toContainText('第一个问题：第 2 行：应有 4 个字段，实际有 3 个："2,3,4"');
+  await expect(error).toContainText('坏文件：坏行太多：7 行数据中有 4 行（57%）无法读取，超过了可跳过的 10%。');
+  await expect(error).toContainText('第一个问题：第 4 行：第 3 列（评分）的值是 "x"，不是有限数值："4,5,x,7"');
   await expectNoEnglish(page, 'with a refused file');
   watch.expectClean();
 });
