@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { english } from './messages.ts';
+import { dataText, english } from './messages.ts';
 import { buildDataset, duplicateRows } from './dataset.ts';
 import { DataError } from './errors.ts';
 import { toImplicit } from './implicit.ts';
@@ -117,7 +117,8 @@ describe('kCore', () => {
   });
 
   it('refuses when nothing is left, and a bad k', () => {
-    expect(() => kCore(ds(), 10)).toThrow(new DataError('No interactions are left after the 10-core filter; use a smaller k.'));
+    expect(() => kCore(ds(), 10)).toThrow(new DataError(dataText('data.kcoreEmpty', { k: 10 })));
+    expect(() => kCore(ds(), 10)).toThrow('No interactions are left after the 10-core filter; use a smaller k.');
     expect(() => kCore(ds(), 0)).toThrow('k-core needs a whole number k ≥ 1, not 0.');
   });
 });

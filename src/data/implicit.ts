@@ -38,7 +38,7 @@ export function toImplicit(ds: Dataset, options: ImplicitOptions = {}): Dataset 
       kept++;
     }
   }
-  if (kept === 0) throw new DataError(`No interaction has a rating of ${threshold} or more.`);
+  if (kept === 0) throw new DataError(dataText('data.implicitEmpty', { threshold }));
   const out = subsetRows(
     ds,
     keep,

@@ -44,7 +44,7 @@ export function kCore(ds: Dataset, k: number): Dataset {
     }
   }
   if (kept === 0) {
-    throw new DataError(`No interactions are left after the ${k}-core filter; use a smaller k.`);
+    throw new DataError(dataText('data.kcoreEmpty', { k }));
   }
   if (kept === n) return { ...ds, warnings: [...ds.warnings] };
   const out = subsetRows(ds, keep);

@@ -105,6 +105,8 @@ export const DATA_MESSAGES = {
 
   'data.implicitNoRatings': 'The dataset has no ratings, so the threshold {threshold} was not applied.',
   'data.implicitKept': 'Implicit feedback: kept {kept} of {total} interactions (rating ≥ {threshold}).',
+  'data.implicitEmpty': 'No interaction has a rating of {threshold} or more.',
+  'data.kcoreEmpty': 'No interactions are left after the {k}-core filter; use a smaller k.',
   'data.kcoreRemoved': '{k}-core filter: removed {users} users, {items} items and {interactions} interactions.',
 } as const;
 

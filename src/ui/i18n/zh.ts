@@ -314,5 +314,7 @@ export const zh: Record<MessageKey, string> = {
 
   'data.implicitNoRatings': '数据集没有评分，因此未应用阈值 {threshold}。',
   'data.implicitKept': '隐式反馈：保留了 {total} 次交互中的 {kept} 次（评分 ≥ {threshold}）。',
+  'data.implicitEmpty': '没有评分达到 {threshold} 或以上的交互。',
+  'data.kcoreEmpty': '经过 {k}-core 过滤后没有剩下任何交互；请使用更小的 k。',
   'data.kcoreRemoved': '{k}-core 过滤：删除了 {users} 个用户、{items} 个物品和 {interactions} 次交互。',
 };
