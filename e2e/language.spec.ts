@@ -120,7 +120,7 @@ test('?lang=zh: no English label on the main screen, before, during and after a 
   watch.expectClean();
 });
 
-test('?lang=zh: a file\'s skipped lines and a refused file are reported in Chinese', async ({ page, baseURL }) => {
+test('?lang=zh: a file\'s skipped lines, a refused file and the synthetic demo read in Chinese', async ({ page, baseURL }) => {
   const watch = watchPage(page, baseURL!);
   await page.goto('/?lang=zh');
   const dataset = panel(page, '数据集');
@@ -144,6 +144,12 @@ test('?lang=zh: a file\'s skipped lines and a refused file are reported in Chine
   await expect(error).toContainText('坏文件：坏行太多：7 行数据中有 4 行（57%）无法读取，超过了可跳过的 10%。');
   await expect(error).toContainText('第一个问题：第 4 行：第 3 列（评分）的值是 "x"，不是有限数值："4,5,x,7"');
   await expectNoEnglish(page, 'with a refused file');
+
+  // the synthetic demo's made-up names (dataset, item titles) read in Chinese too
+  await dataset.getByRole('button', { name: '合成示例', exact: true }).click();
+  await expect(labelled(dataset, '用户数')).toHaveText('600');
+  await expect(page.getByText('第 1 簇 · 物品 1', { exact: true }).first()).toBeVisible();
+  await expectNoEnglish(page, 'with the synthetic demo');
   watch.expectClean();
 });
 

@@ -103,6 +103,8 @@ export const DATA_MESSAGES = {
   'data.noEvalUsers': 'No user has at least {min} interactions, so none is left to evaluate (each needs one to validate, one to test and the rest to train on).',
   'data.noTrainLeft': 'No interaction is left to train on after holding out validation and test items.',
 
+  'data.synthTitle': 'Cluster {cluster} · item {item}',
+
   'data.implicitNoRatings': 'The dataset has no ratings, so the threshold {threshold} was not applied.',
   'data.implicitKept': 'Implicit feedback: kept {kept} of {total} interactions (rating ≥ {threshold}).',
   'data.implicitEmpty': 'No interaction has a rating of {threshold} or more.',

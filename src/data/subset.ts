@@ -50,6 +50,7 @@ export function subsetRows(ds: Dataset, keep: Uint8Array, warning?: DataText): D
     ratings,
     timestamps,
     titles: ds.titles ? keptItems.map((i) => ds.titles![i]) : null,
+    titleTexts: ds.titleTexts ? keptItems.map((i) => ds.titleTexts![i]) : undefined,
     years: ds.years ? Float64Array.from(keptItems, (i) => ds.years![i]) : null,
     warnings: warning ? [...ds.warnings, warning] : [...ds.warnings],
   };

@@ -14,7 +14,7 @@ import type { MessageKey } from './i18n/translate';
 import type { SoftLabels } from '../train/protocol';
 import type { NumberFormat } from './i18n/format';
 import { useFmt, useT, type TFunction } from './i18n/useT';
-import { itemTitle, useItemNames, type ItemNames } from './itemTitle';
+import { hasDataTitle, itemTitle, useItemNames, type ItemNames } from './itemTitle';
 import { ItemName } from './ItemName';
 import { Panel } from './Panel';
 
@@ -87,7 +87,7 @@ const SoftBars = memo(function SoftBars({ labels, names, t, f }: SoftBarsProps) 
       Array.from(labels.items, (item, i) => ({
         pos: `${item === labels.heldOut ? '★' : ''}${i + 1}`,
         title: itemTitle(names, item, t),
-        titled: names.titles?.[item] != null,
+        titled: hasDataTitle(names, item),
         teacher: labels.teacher[i],
         kd: labels.kd[i],
         student: labels.student[i],

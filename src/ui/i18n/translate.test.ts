@@ -5,6 +5,7 @@ import { htmlLang, isMessageKey, LANGUAGES, MESSAGES, translate, translateData }
 import { dataText, english } from '../../data/messages';
 import { zh } from './zh';
 import { BUILTIN_ATTRIBUTION, BUILTIN_DATASET } from '../../data/builtin';
+import { synthesize } from '../../data/synth';
 
 describe('message table', () => {
   it('fills placeholders, leaves unknown ones visible, and falls back to English', () => {
@@ -87,6 +88,13 @@ describe('Chinese table', () => {
     );
     expect(translateData('zh', refusal)).toBe('u.data：坏行太多：9 行数据中有 3 行（33%）无法读取，超过了可跳过的 10%。第一个问题：第 57 行：应有 4 个字段，实际有 5 个："1\\t2"');
     expect(translateData('zh', 'HTTP 404 Not Found')).toBe('HTTP 404 Not Found');
+  });
+
+  it('words the synthetic demo\'s made-up titles in each language, its English titles unchanged', () => {
+    const ds = synthesize({ users: 20, items: 12, clusters: 3, perUser: 4, seed: 1, noise: 0 });
+    expect(ds.titleTexts!.map(english)).toEqual(ds.titles);
+    expect(ds.titles![0]).toBe('Cluster 1 · item 1');
+    expect(translateData('zh', ds.titleTexts![0])).toBe('第 1 簇 · 物品 1');
   });
 
   it('fills placeholders and formats numbers in Chinese', () => {
