@@ -103,6 +103,7 @@ export const DATA_MESSAGES = {
   'data.noEvalUsers': 'No user has at least {min} interactions, so none is left to evaluate (each needs one to validate, one to test and the rest to train on).',
   'data.noTrainLeft': 'No interaction is left to train on after holding out validation and test items.',
 
+  'data.synthName': 'synthetic {users}×{items}, {clusters} clusters',
   'data.synthTitle': 'Cluster {cluster} · item {item}',
 
   'data.implicitNoRatings': 'The dataset has no ratings, so the threshold {threshold} was not applied.',

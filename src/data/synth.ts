@@ -98,8 +98,10 @@ export function synthesize(opts: SynthOptions): SyntheticDataset {
     titleTexts.push(dataText('data.synthTitle', { cluster: itemCluster[i] + 1, item: i - clusterStart[itemCluster[i]] + 1 }));
   }
   const titles = titleTexts.map(english);
+  const nameText = dataText('data.synthName', { users, items, clusters });
   return {
-    name: `synthetic ${users}×${items}, ${clusters} clusters`,
+    name: english(nameText),
+    nameText,
     source: 'synthetic',
     nUsers: users,
     nItems: items,

@@ -84,6 +84,8 @@ export interface Dataset {
   timestamps: Float64Array | null;
   /** Per dense item: its title, or null where none is known. Null when no titles were given. */
   titles: (string | null)[] | null;
+  /** The name data/ made up (the synthetic demo) as key + values; `name` holds it in English. */
+  nameText?: DataText;
   /** Per dense item, titles data/ made up (the synthetic demo) as key + values, so they read in the studio's language; `titles` holds them in English. */
   titleTexts?: DataText[];
   /** Per dense item: year, NaN where unknown. Null when not known at all. */

@@ -5,6 +5,7 @@
  * message table has every one of them.
  */
 
+import type { DataText } from '../data/messages';
 import type { WorkerNotice } from '../train/protocol';
 
 /** Keys of notices that state/ raises, and those the training worker sends. */
@@ -20,8 +21,8 @@ export type NoticeKey =
   | 'notice.builtinMismatch'
   | 'notice.builtinFetchFailed';
 
-/** Values interpolated into a notice's sentence (`{name}` placeholders). */
-export type NoticeVars = Readonly<Record<string, string | number>>;
+/** Values interpolated into a notice's sentence (`{name}` placeholders); a data/ sentence (a made-up dataset name) is worded in the current language too. */
+export type NoticeVars = Readonly<Record<string, string | number | DataText>>;
 
 /** How loud a notice is: errors are announced as alerts, the rest as status. */
 export type NoticeLevel = 'error' | 'warning' | 'info';

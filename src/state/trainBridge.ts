@@ -167,7 +167,7 @@ export class TrainBridge {
     const cur = s.dataset.current!;
     if (train.schedule !== 'checkpoint') return { config: train, wantCheckpoint: false };
     if (cur.dataset.source !== 'builtin') {
-      s.pushNotice('info', 'notice.noCheckpoint', { dataset: cur.dataset.name });
+      s.pushNotice('info', 'notice.noCheckpoint', { dataset: cur.dataset.nameText ?? cur.dataset.name });
       return { config: { ...train, schedule: 'teacher-first' }, wantCheckpoint: false };
     }
     if (s.config.splitSeed !== BUILTIN_SPLIT_SEED) {

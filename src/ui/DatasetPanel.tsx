@@ -14,10 +14,11 @@ import { Panel } from './Panel';
 
 export function DatasetPanel() {
   const t = useT();
+  const td = useTData();
   const name = useStudio(datasetSelectors.name);
-  const source = useStudio(datasetSelectors.source);
-  // a file's or dataset's name is data; the generated demo's is the studio's own words
-  const tag = source === 'synthetic' ? <span className="tag">{t('dataset.loadSynthetic')}</span> : name && <span className="tag" translate="no">{name}</span>;
+  const nameText = useStudio((s) => s.dataset.current?.dataset.nameText ?? null);
+  // a file's or dataset's name is data; the name data/ made up (synthetic demo) reads in the studio's language
+  const tag = nameText ? <span className="tag">{td(nameText)}</span> : name && <span className="tag" translate="no">{name}</span>;
   return (
     <Panel title={t('dataset.title')} className="area-dataset" aside={tag}>
       <DatasetStatsView />

@@ -90,11 +90,14 @@ describe('Chinese table', () => {
     expect(translateData('zh', 'HTTP 404 Not Found')).toBe('HTTP 404 Not Found');
   });
 
-  it('words the synthetic demo\'s made-up titles in each language, its English titles unchanged', () => {
+  it('words the synthetic demo\'s made-up name and titles in each language, its English ones unchanged', () => {
     const ds = synthesize({ users: 20, items: 12, clusters: 3, perUser: 4, seed: 1, noise: 0 });
     expect(ds.titleTexts!.map(english)).toEqual(ds.titles);
     expect(ds.titles![0]).toBe('Cluster 1 · item 1');
     expect(translateData('zh', ds.titleTexts![0])).toBe('第 1 簇 · 物品 1');
+    expect(ds.name).toBe('synthetic 20×12, 3 clusters');
+    expect(english(ds.nameText!)).toBe(ds.name);
+    expect(translateData('zh', ds.nameText!)).toBe('合成数据 20×12，3 个簇');
   });
 
   it('fills placeholders and formats numbers in Chinese', () => {

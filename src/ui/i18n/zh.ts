@@ -312,6 +312,7 @@ export const zh: Record<MessageKey, string> = {
   'data.noEvalUsers': '没有用户至少有 {min} 次交互，因此没有可评估的用户（每个用户需要一次用于验证、一次用于测试，其余用于训练）。',
   'data.noTrainLeft': '留出验证和测试物品之后，已没有可用于训练的交互。',
 
+  'data.synthName': '合成数据 {users}×{items}，{clusters} 个簇',
   'data.synthTitle': '第 {cluster} 簇 · 物品 {item}',
 
   'data.implicitNoRatings': '数据集没有评分，因此未应用阈值 {threshold}。',
