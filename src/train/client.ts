@@ -14,7 +14,8 @@ export class TrainClient {
     this.worker.onerror = (e) => {
       e.preventDefault();
       const detail = e.message || 'unknown error';
-      this.listener?.({ type: 'error', message: `the training worker failed: ${detail}`, recoverable: false, notice: { key: 'notice.workerCrashed', detail } });
+      const notice = e.message ? ({ key: 'notice.workerCrashed', detail: e.message } as const) : ({ key: 'notice.workerCrashedUnknown' } as const);
+      this.listener?.({ type: 'error', message: `the training worker failed: ${detail}`, recoverable: false, notice });
     };
   }
 

@@ -148,7 +148,8 @@ export type WorkerNotice =
   | { key: 'notice.checkpointOtherSplit'; fitted: string; current: string }
   | { key: 'notice.checkpointOtherDim' | 'notice.checkpointOtherHidden'; fitted: number; wanted: number }
   | { key: 'notice.deviceLost'; from: BackendName; to: BackendName; step: number }
-  | { key: 'notice.workerCrashed'; detail: string };
+  | { key: 'notice.workerCrashed'; detail: string }
+  | { key: 'notice.workerCrashedUnknown' };
 
 /** Exhaustiveness check for switches over the unions above. */
 export function assertNever(x: never): never {

@@ -222,6 +222,7 @@ export const en = {
   'notice.checkpointOtherHidden': 'Training: the checkpoint\'s teacher has hidden {fitted}, the settings ask for {wanted}: the teacher trains first',
   'notice.deviceLost': 'Training: the {from} device was lost; training continues on {to} from step {step}',
   'notice.workerCrashed': 'Training stopped: the training worker failed: {detail}',
+  'notice.workerCrashedUnknown': 'Training stopped: the training worker failed: unknown error',
   'dataset.builtinChanges':
     'A random subset of users (via {source}), restricted to the 2,000 most-rated books and to users with at least 5 ratings among them; metadata reduced to id, title, authors and year; ratings file gzip-compressed. {dataset} is licensed under {license} as well.',
   'dataset.chooseFile': 'Choose a file',

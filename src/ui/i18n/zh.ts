@@ -222,6 +222,7 @@ export const zh: Record<MessageKey, string> = {
   'notice.checkpointOtherHidden': '训练：检查点中教师模型的隐藏层大小为 {fitted}，而设置要求 {wanted}，将先训练教师模型',
   'notice.deviceLost': '训练：{from} 设备丢失；训练在 {to} 上从第 {step} 步继续',
   'notice.workerCrashed': '训练已停止：训练线程出错：{detail}',
+  'notice.workerCrashedUnknown': '训练已停止：训练线程出错（原因不明）',
   'dataset.builtinChanges':
     '随机抽取的一部分用户（经由 {source}），只保留评分最多的 2,000 本书，以及在这些书中至少有 5 个评分的用户；元数据精简为编号、书名、作者和年份；评分文件经 gzip 压缩。{dataset} 同样采用 {license} 许可协议。',
   'dataset.chooseFile': '选择文件',
