@@ -3,9 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startStudio } from './state/studio';
 import { App } from './ui/App';
+import { LANGUAGES } from './ui/i18n/translate';
 import './ui/styles.css';
 
-startStudio(window.location.search);
+startStudio(window.location.search, LANGUAGES);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -9,10 +9,11 @@ import path from 'node:path';
 import { loadBuiltin } from '../data/builtin.ts';
 import { splitFingerprint } from '../data/fingerprint.ts';
 import { ingest } from '../data/ingest.ts';
+import { english } from '../data/messages.ts';
 import { checkTrainable, splitLeaveOneOut } from '../data/split.ts';
 import type { Dataset, Split } from '../data/types.ts';
 import { startBackend } from '../train/backends.ts';
-import { BUILTIN_SPLIT_SEED, BUILTIN_TEACHER_CHECKPOINT, checkpointMismatch, decodeCheckpoint, encodeCheckpoint } from '../train/checkpoint.ts';
+import { BUILTIN_SPLIT_SEED, BUILTIN_TEACHER_CHECKPOINT, checkpointMismatch, decodeCheckpoint, describeMismatch, encodeCheckpoint } from '../train/checkpoint.ts';
 import type { TrainConfig } from '../train/config.ts';
 import type { DistillEngine } from '../train/engine.ts';
 import { evaluate } from '../train/evaluate.ts';
@@ -38,7 +39,7 @@ export async function loadData(ratingsPath?: string, titlesPath?: string): Promi
 export function makeSplit(ds: Dataset, splitSeed = BUILTIN_SPLIT_SEED): Split {
   const split = splitLeaveOneOut(ds, { seed: splitSeed, order: ds.timestamps ? 'timestamp' : 'random' });
   const why = checkTrainable(ds, split);
-  if (why) throw new Error(why);
+  if (why) throw new Error(english(why));
   return split;
 }
 
@@ -58,7 +59,7 @@ export async function readTeacherCheckpoint(file: string, split: Split, config: 
   const buf = await readFile(file);
   const { manifest, values } = decodeCheckpoint(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   const why = checkpointMismatch(manifest, splitFingerprint(split), config.teacher);
-  return why ? { why } : { values };
+  return why ? { why: describeMismatch(why) } : { values };
 }
 
 /**

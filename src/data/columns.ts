@@ -3,6 +3,7 @@
  * a header: decided from content (names in the header, numbers below it), so an export from any
  * tool reads without a dialog, and overridable through ParseOptions.
  */
+import { dataText, english, type DataText } from './messages.ts';
 import type { ColumnMap } from './types.ts';
 
 /** The roles a ratings column can play. */
@@ -83,10 +84,21 @@ export function positionalColumns(fieldCount: number): ColumnMap {
   return m;
 }
 
+/** A role's name in a sentence ("user", "rating"). */
+export function roleText(role: ColumnRole): DataText {
+  return dataText(`data.role.${role}` as const);
+}
+
 /** "user 1, item 2, rating 3, timestamp 4" (1-based), for messages. */
+export function columnsText(m: ColumnMap): DataText {
+  const vars = { user: m.user + 1, item: m.item + 1, rating: (m.rating ?? 0) + 1, timestamp: (m.timestamp ?? 0) + 1 };
+  if (m.rating !== undefined && m.timestamp !== undefined) return dataText('data.columns4', vars);
+  if (m.rating !== undefined) return dataText('data.columns3r', vars);
+  if (m.timestamp !== undefined) return dataText('data.columns3t', vars);
+  return dataText('data.columns2', vars);
+}
+
+/** {@link columnsText} in English (the CLI's JSON). */
 export function describeColumns(m: ColumnMap): string {
-  const parts = [`user ${m.user + 1}`, `item ${m.item + 1}`];
-  if (m.rating !== undefined) parts.push(`rating ${m.rating + 1}`);
-  if (m.timestamp !== undefined) parts.push(`timestamp ${m.timestamp + 1}`);
-  return parts.join(', ');
+  return english(columnsText(m));
 }

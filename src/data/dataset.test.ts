@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dataText, english } from './messages.ts';
 import { buildDataset, duplicateRows } from './dataset.ts';
 import { DataError } from './errors.ts';
 import { toImplicit } from './implicit.ts';
@@ -36,7 +37,7 @@ describe('buildDataset', () => {
     expect([...d.timestamps!]).toEqual([11, 12, 13, 14, 15]);
     expect(d.titles).toBeNull();
     expect(d.years).toBeNull();
-    expect(d.warnings).toEqual(['1 duplicate (user, item) pair: kept the later line of each and dropped line 2.']);
+    expect(d.warnings.map(english)).toEqual(['1 duplicate (user, item) pair: kept the later line of each and dropped line 2.']);
   });
 
   it('counts several duplicates and lists their lines', () => {
@@ -44,7 +45,7 @@ describe('buildDataset', () => {
     const d = buildDataset(t, null, 'x', 'upload');
     expect(d.users.length).toBe(2);
     expect([...d.ratings!]).toEqual([3, 5]);
-    expect(d.warnings).toEqual(['3 duplicate (user, item) pairs: kept the later line of each and dropped lines 1, 2, 4.']);
+    expect(d.warnings.map(english)).toEqual(['3 duplicate (user, item) pairs: kept the later line of each and dropped lines 1, 2, 4.']);
   });
 
   it('finds duplicate rows in O(n) across users', () => {
@@ -56,7 +57,7 @@ describe('buildDataset', () => {
     const d = buildDataset(parseRatings(RATINGS), titles, 'tiny', 'upload');
     expect(d.titles).toEqual(['Heat (1995)', null, '<b>Bold</b>']);
     expect([...d.years!]).toEqual([1995, NaN, NaN]);
-    expect(d.warnings.at(-1)).toBe('1 of 3 items have no title in the titles file (item id m2).');
+    expect(d.warnings.map(english).at(-1)).toBe('1 of 3 items have no title in the titles file (item id m2).');
   });
 });
 
@@ -105,7 +106,7 @@ describe('kCore', () => {
     expect(d.itemKeys).toEqual(['i1', 'i2']);
     expect([...d.users]).toEqual([0, 0, 1, 1]);
     expect([...d.items]).toEqual([0, 1, 0, 1]);
-    expect(d.warnings).toEqual(['2-core filter: removed 1 users, 1 items and 2 interactions.']);
+    expect(d.warnings.map(english)).toEqual(['2-core filter: removed 1 users, 1 items and 2 interactions.']);
   });
 
   it('keeps titles aligned with the kept items', () => {
@@ -116,7 +117,8 @@ describe('kCore', () => {
   });
 
   it('refuses when nothing is left, and a bad k', () => {
-    expect(() => kCore(ds(), 10)).toThrow(new DataError('No interactions are left after the 10-core filter; use a smaller k.'));
+    expect(() => kCore(ds(), 10)).toThrow(new DataError(dataText('data.kcoreEmpty', { k: 10 })));
+    expect(() => kCore(ds(), 10)).toThrow('No interactions are left after the 10-core filter; use a smaller k.');
     expect(() => kCore(ds(), 0)).toThrow('k-core needs a whole number k ≥ 1, not 0.');
   });
 });
@@ -133,12 +135,12 @@ describe('toImplicit', () => {
     expect(d.ratings).toBeNull();
     expect(d.userKeys).toEqual(['b']);
     expect(d.itemKeys).toEqual(['m1', 'm2']);
-    expect(d.warnings.at(-1)).toBe('Implicit feedback: kept 2 of 5 interactions (rating ≥ 4).');
+    expect(d.warnings.map(english).at(-1)).toBe('Implicit feedback: kept 2 of 5 interactions (rating ≥ 4).');
     expect(() => toImplicit(ds(), { threshold: 6 })).toThrow('No interaction has a rating of 6 or more.');
   });
 
   it('says so when there are no ratings to threshold', () => {
     const d = toImplicit(buildDataset(parseRatings('user,item\na,b\nc,d\n'), null, 'x', 'upload'), { threshold: 4 });
-    expect(d.warnings.at(-1)).toBe('The dataset has no ratings, so the threshold 4 was not applied.');
+    expect(d.warnings.map(english).at(-1)).toBe('The dataset has no ratings, so the threshold 4 was not applied.');
   });
 });

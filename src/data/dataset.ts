@@ -3,6 +3,7 @@
  * later line is the newer rating), titles and years attached per dense item.
  */
 import { listLines } from './errors.ts';
+import { dataText } from './messages.ts';
 import type { Dataset, RatingsTable, TitlesTable } from './types.ts';
 
 /**
@@ -35,11 +36,9 @@ export function buildDataset(
     ratings = ratings && pick(ratings, keep);
     timestamps = timestamps && pick(timestamps, keep);
     const lines = drop.map((r) => (table.lines ? table.lines[r] : r + 1)).sort((a, b) => a - b);
-    const unit = (table.lines ? 'line' : 'row') + (drop.length === 1 ? '' : 's');
-    warnings.push(
-      `${drop.length} duplicate (user, item) ${drop.length === 1 ? 'pair' : 'pairs'}: kept the later ` +
-        `line of each and dropped ${unit} ${listLines(lines)}.`,
-    );
+    const one = drop.length === 1;
+    const unit = dataText(table.lines ? (one ? 'data.unit.line' : 'data.unit.lines') : one ? 'data.unit.row' : 'data.unit.rows');
+    warnings.push(dataText(one ? 'data.duplicatesOne' : 'data.duplicatesMany', { count: drop.length, unit, lines: listLines(lines) }));
   }
   let itemTitles: (string | null)[] | null = null;
   let years: Float64Array | null = null;
@@ -52,10 +51,8 @@ export function buildDataset(
     });
     if (missing.length > 0) {
       const eg = missing.slice(0, 5).join(', ');
-      warnings.push(
-        `${missing.length} of ${nItems} items have no title in the titles file (item ${missing.length === 1 ? 'id' : 'ids'} ${eg}` +
-          `${missing.length > 5 ? ', …' : ''}).`,
-      );
+      const ids = `${eg}${missing.length > 5 ? ', …' : ''}`;
+      warnings.push(dataText(missing.length === 1 ? 'data.untitledOne' : 'data.untitledMany', { missing: missing.length, items: nItems, ids }));
     }
     if (titles.years.size > 0) {
       years = new Float64Array(nItems);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { english } from './messages.ts';
 import { decodeText, firstInvalidUtf8 } from './decode.ts';
 import { DataError } from './errors.ts';
 import { gunzip, isGzip } from './gzip.ts';
@@ -36,7 +37,7 @@ describe('decodeText', () => {
     const d = decodeText(latin1('1|Toy Story\n2|GoldenEye\n3|Café\n'), 'u.item');
     expect(d.encoding).toBe('windows-1252');
     expect(d.text).toBe('1|Toy Story\n2|GoldenEye\n3|Café\n');
-    expect(d.warnings).toEqual([
+    expect(d.warnings.map(english)).toEqual([
       'u.item is not valid UTF-8 (first at line 3), so it was read as Latin-1 (Windows-1252); check accented titles.',
     ]);
   });

@@ -5,6 +5,7 @@
  * Pure TS: uses only TextDecoder, which Node and every browser thread have.
  */
 import { DataError } from './errors.ts';
+import { dataText, type DataText, type DataVar } from './messages.ts';
 
 /** How the bytes were read. `windows-1252` is the web's name for Latin-1. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -13,7 +14,7 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252
 export interface DecodedText {
   text: string;
   encoding: TextEncodingName;
-  warnings: string[];
+  warnings: DataText[];
 }
 
 /** Share of control characters (in the first 64K characters) above which a file is not text. */
@@ -32,9 +33,9 @@ const SNIFF_CHARS = 65536;
  *   10% control characters
  * @example decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x31])) // → { text: '1', encoding: 'utf-8', warnings: [] }
  */
-export function decodeText(bytes: Uint8Array, name = 'The file'): DecodedText {
+export function decodeText(bytes: Uint8Array, name: DataVar = dataText('data.theFile')): DecodedText {
   refuseArchives(bytes, name);
-  const warnings: string[] = [];
+  const warnings: DataText[] = [];
   let text: string;
   let encoding: TextEncodingName;
   if (startsWith(bytes, [0xff, 0xfe])) {
@@ -53,54 +54,34 @@ export function decodeText(bytes: Uint8Array, name = 'The file'): DecodedText {
       const bad = firstInvalidUtf8(body);
       text = new TextDecoder('windows-1252').decode(body);
       encoding = 'windows-1252';
-      warnings.push(
-        `${name} is not valid UTF-8 (first at line ${lineAtByte(body, bad)}), so it was read as ` +
-          `Latin-1 (Windows-1252); check accented titles.`,
-      );
+      warnings.push(dataText('data.notUtf8', { name, line: lineAtByte(body, bad) }));
     }
   }
   if (encoding !== 'utf-8' && encoding !== 'windows-1252') {
     const nul = text.indexOf('\0');
     if (nul !== -1) {
-      throw new DataError(
-        `${name} is not text: it has a NUL character at line ${lineAtChar(text, nul)}. ` +
-          `Expected a ratings or titles file such as u.data, ratings.dat or ratings.csv.`,
-        lineAtChar(text, nul),
-      );
+      throw new DataError(dataText('data.nulChar', { name, line: lineAtChar(text, nul) }), lineAtChar(text, nul));
     }
   }
   refuseControlHeavy(text, name);
   return { text, encoding, warnings };
 }
 
-function refuseArchives(bytes: Uint8Array, name: string): void {
-  if (startsWith(bytes, [0x1f, 0x8b])) {
-    throw new DataError(`${name} is gzip-compressed; name it .gz or unpack it first.`);
-  }
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    throw new DataError(
-      `${name} is a zip archive; extract the ratings file (e.g. u.data or ratings.csv) from it first.`,
-    );
-  }
+function refuseArchives(bytes: Uint8Array, name: DataVar): void {
+  if (startsWith(bytes, [0x1f, 0x8b])) throw new DataError(dataText('data.gzipUnnamed', { name }));
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) throw new DataError(dataText('data.zip', { name }));
 }
 
-function refuseNul(bytes: Uint8Array, name: string): void {
+function refuseNul(bytes: Uint8Array, name: DataVar): void {
   const nul = bytes.indexOf(0);
   if (nul === -1) return;
   const line = lineAtByte(bytes, nul);
   // UTF-16 without a BOM puts a NUL beside every ASCII character; say so, it is fixable.
   const utf16 = bytes.length >= 4 && (bytes[0] === 0 || bytes[1] === 0) && (bytes[2] === 0 || bytes[3] === 0);
-  throw new DataError(
-    utf16
-      ? `${name} is not text as read: it has NUL bytes from line ${line} on. It looks like ` +
-          `UTF-16 without a byte-order mark; save it as UTF-8.`
-      : `${name} is not text: it has a NUL byte at line ${line}. ` +
-          `Expected a ratings or titles file such as u.data, ratings.dat or ratings.csv.`,
-    line,
-  );
+  throw new DataError(dataText(utf16 ? 'data.utf16NoBom' : 'data.nulByte', { name, line }), line);
 }
 
-function refuseControlHeavy(text: string, name: string): void {
+function refuseControlHeavy(text: string, name: DataVar): void {
   const n = Math.min(text.length, SNIFF_CHARS);
   let control = 0;
   for (let i = 0; i < n; i++) {
@@ -108,10 +89,7 @@ function refuseControlHeavy(text: string, name: string): void {
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127 || c === 0xfffd) control++;
   }
   if (n > 0 && control / n > MAX_CONTROL_SHARE) {
-    throw new DataError(
-      `${name} is not text: ${control} of its first ${n} characters are control characters. ` +
-        `Expected a ratings or titles file such as u.data, ratings.dat or ratings.csv.`,
-    );
+    throw new DataError(dataText('data.controlChars', { name, control, n }));
   }
 }
 

@@ -5,23 +5,24 @@
  * million-line ratings file must parse in well under a second; quoted lines go char by char.
  */
 import { DataError } from './errors.ts';
+import { dataText, type DataVar } from './messages.ts';
 
 /** Delimiters data/ knows. */
 export type Delimiter = ',' | '\t' | ';' | '::' | '|';
 
 /** The delimiter as a person would say it, for messages. */
-export function delimiterName(d: string): string {
+export function delimiterName(d: string): DataVar {
   switch (d) {
     case ',':
-      return 'commas';
+      return dataText('data.delim.commas');
     case '\t':
-      return 'tabs';
+      return dataText('data.delim.tabs');
     case ';':
-      return 'semicolons';
+      return dataText('data.delim.semicolons');
     case '::':
       return '"::"';
     case '|':
-      return 'pipes (|)';
+      return dataText('data.delim.pipes');
     default:
       return JSON.stringify(d);
   }
@@ -134,10 +135,7 @@ export class RecordReader {
         for (;;) {
           const q = text.indexOf('"', k);
           if (q === -1) {
-            throw new DataError(
-              `line ${this.line}: a quoted field starts here and never closes (a missing ").`,
-              this.line,
-            );
+            throw new DataError(dataText('data.unclosedQuote', { line: this.line }), this.line);
           }
           const chunk = text.slice(k, q);
           lines += countLF(chunk);

@@ -1,23 +1,27 @@
 /**
  * The one error type data/ throws for input a person can fix (a bad file, a wrong option).
- * Anything else thrown from data/ is a bug. The message is a full sentence meant for the
- * person, so the UI and the CLI show it as is.
+ * Anything else thrown from data/ is a bug. `text` is the sentence meant for the person as a
+ * message key plus values (the studio words it in its language); `message` is its English.
  */
+import { dataText, english, type DataText, type DataVar } from './messages.ts';
 
 /**
  * A refusal: the input cannot be read as asked. `line` is the 1-based line the problem is on,
  * or null when it concerns the whole file (empty, too big, not text).
  *
  * @example
- * throw new DataError('line 57: expected 4 fields, found 5: "196\\t242\\t3\\t881250949\\t9"', 57);
+ * throw new DataError(dataText('data.fieldCount', { line: 57, expected: 4, found: 5, excerpt: '"196\\t242\\t3\\t881250949\\t9"' }), 57);
  */
 export class DataError extends Error {
   readonly line: number | null;
+  /** The sentence as key + values; a plain string only for option checks meant for programmers (CLI, tests). */
+  readonly text: DataText | string;
 
-  constructor(message: string, line: number | null = null) {
-    super(message);
+  constructor(text: DataText | string, line: number | null = null) {
+    super(english(text));
     this.name = 'DataError';
     this.line = line;
+    this.text = text;
   }
 }
 
@@ -45,9 +49,9 @@ const LISTED_LINES = 10;
 /**
  * Line numbers for a sentence: "57, 102, 9001", or the first ten and "and 5 more".
  *
- * @example listLines([3, 9]) // → '3, 9'
+ * @example english(listLines([3, 9])) // → '3, 9'
  */
-export function listLines(lines: readonly number[]): string {
+export function listLines(lines: readonly number[]): DataVar {
   const shown = lines.slice(0, LISTED_LINES).join(', ');
-  return lines.length > LISTED_LINES ? `${shown} and ${lines.length - LISTED_LINES} more` : shown;
+  return lines.length > LISTED_LINES ? dataText('data.linesMore', { lines: shown, more: lines.length - LISTED_LINES }) : shown;
 }

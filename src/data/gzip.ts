@@ -4,6 +4,7 @@
  * expand past what a tab can hold.
  */
 import { DataError } from './errors.ts';
+import { dataText } from './messages.ts';
 import { MAX_FILE_BYTES, formatMB } from './limits.ts';
 
 /** True when the bytes start with the gzip magic number (1f 8b). */
@@ -21,7 +22,7 @@ export function isGzip(bytes: Uint8Array): boolean {
  * @example const text = new TextDecoder().decode(await gunzip(gzBytes));
  */
 export async function gunzip(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): Promise<Uint8Array> {
-  if (!isGzip(bytes)) throw new DataError('This .gz file is not gzip-compressed (it lacks the gzip header).');
+  if (!isGzip(bytes)) throw new DataError(dataText('data.gzNotGzip'));
   const input = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(bytes);
@@ -38,13 +39,13 @@ export async function gunzip(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): Prom
       total += value.length;
       if (total > maxBytes) {
         await reader.cancel();
-        throw new DataError(`This .gz file unpacks to more than ${formatMB(maxBytes)}, over the limit.`);
+        throw new DataError(dataText('data.gzTooBig', { limit: formatMB(maxBytes) }));
       }
       chunks.push(value);
     }
   } catch (e) {
     if (e instanceof DataError) throw e;
-    throw new DataError(`This .gz file is damaged and cannot be unpacked (${(e as Error).message}).`);
+    throw new DataError(dataText('data.gzDamaged', { detail: (e as Error).message }));
   }
   const out = new Uint8Array(total);
   let at = 0;

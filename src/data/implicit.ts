@@ -3,6 +3,7 @@
  * trains on. A threshold keeps only the liked items (e.g. rating ≥ 4).
  */
 import { DataError } from './errors.ts';
+import { dataText } from './messages.ts';
 import { subsetRows } from './subset.ts';
 import type { Dataset } from './types.ts';
 
@@ -25,7 +26,7 @@ export function toImplicit(ds: Dataset, options: ImplicitOptions = {}): Dataset 
   if (!ds.ratings) {
     return {
       ...ds,
-      warnings: [...ds.warnings, `The dataset has no ratings, so the threshold ${threshold} was not applied.`],
+      warnings: [...ds.warnings, dataText('data.implicitNoRatings', { threshold })],
     };
   }
   const n = ds.users.length;
@@ -37,11 +38,11 @@ export function toImplicit(ds: Dataset, options: ImplicitOptions = {}): Dataset 
       kept++;
     }
   }
-  if (kept === 0) throw new DataError(`No interaction has a rating of ${threshold} or more.`);
+  if (kept === 0) throw new DataError(dataText('data.implicitEmpty', { threshold }));
   const out = subsetRows(
     ds,
     keep,
-    `Implicit feedback: kept ${kept} of ${n} interactions (rating ≥ ${threshold}).`,
+    dataText('data.implicitKept', { kept, total: n, threshold }),
   );
   return { ...out, ratings: null };
 }

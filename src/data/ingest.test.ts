@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { english } from './messages.ts';
 import { ingest, readText } from './ingest.ts';
 import { gzip, utf8 } from './__fixtures__/bytes.ts';
 import { generateUItem } from './__fixtures__/movielensLike.ts';
@@ -20,7 +21,7 @@ describe('ingest', () => {
     expect(r.encoding).toBe('utf-8');
     expect(r.titles!.format).toBe('uitem');
     expect(r.dataset.titles).toEqual(['Movie 1 (1931)', 'Movie 2 (1932)', 'Movie 3 (1933)']);
-    expect(r.dataset.warnings).toEqual([]);
+    expect(r.dataset.warnings.map(english)).toEqual([]);
   });
 
   it('prefixes refusals with the file name and keeps the line', async () => {

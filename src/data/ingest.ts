@@ -4,6 +4,7 @@
  * read a file the same way. Messages are prefixed with the file name, as two files are involved.
  */
 import { DataError, isDataError } from './errors.ts';
+import { dataText } from './messages.ts';
 import { decodeText, type DecodedText, type TextEncodingName } from './decode.ts';
 import { buildDataset } from './dataset.ts';
 import { gunzip, isGzip } from './gzip.ts';
@@ -79,7 +80,7 @@ export async function ingest(
     titlesTable = await withName(titles.name, async () =>
       parseTitles(titlesText.text, { format: options.titlesFormat, fileName: titles.name }),
     );
-    titlesTable.warnings = [...titlesText.warnings, ...titlesTable.warnings.map((w) => `${titles.name}: ${w}`)];
+    titlesTable.warnings = [...titlesText.warnings, ...titlesTable.warnings.map((w) => dataText('data.inFile', { name: titles.name, text: w }))];
     progress?.(0.95);
   }
   const name = options.name ?? ratings.name.replace(/\.gz$/i, '');
@@ -94,7 +95,7 @@ async function withName<T>(name: string, f: () => Promise<T>): Promise<T> {
     return await f();
   } catch (e) {
     if (isDataError(e) && !e.message.startsWith(`${name}:`) && !e.message.startsWith(name)) {
-      throw new DataError(`${name}: ${e.message}`, e.line);
+      throw new DataError(dataText('data.inFile', { name, text: e.text }), e.line);
     }
     throw e;
   }

@@ -4,6 +4,7 @@
  * way round, hence the iteration to a fixed point.
  */
 import { DataError } from './errors.ts';
+import { dataText } from './messages.ts';
 import { subsetRows } from './subset.ts';
 import type { Dataset } from './types.ts';
 
@@ -43,13 +44,10 @@ export function kCore(ds: Dataset, k: number): Dataset {
     }
   }
   if (kept === 0) {
-    throw new DataError(`No interactions are left after the ${k}-core filter; use a smaller k.`);
+    throw new DataError(dataText('data.kcoreEmpty', { k }));
   }
   if (kept === n) return { ...ds, warnings: [...ds.warnings] };
   const out = subsetRows(ds, keep);
-  out.warnings.push(
-    `${k}-core filter: removed ${ds.nUsers - out.nUsers} users, ${ds.nItems - out.nItems} items and ` +
-      `${n - kept} interactions.`,
-  );
+  out.warnings.push(dataText('data.kcoreRemoved', { k, users: ds.nUsers - out.nUsers, items: ds.nItems - out.nItems, interactions: n - kept }));
   return out;
 }

@@ -4,12 +4,14 @@
  */
 import {
   columnsFromHeader,
-  describeColumns,
+  columnsText,
   looksLikeHeader,
   positionalColumns,
+  roleText,
 } from './columns.ts';
 import { delimiterName, detectDelimiter, sampleRecords, type Delimiter } from './delimited.ts';
 import { DataError, excerpt } from './errors.ts';
+import { dataText, type DataText, type DataVar } from './messages.ts';
 import type { ColumnMap, ParseOptions, RatingsFormat } from './types.ts';
 
 /** What the full pass needs to know before it starts. */
@@ -23,7 +25,7 @@ export interface RatingsLayout {
   /** 1-based line of the header, or 0 when there is none. */
   headerLine: number;
   columns: ColumnMap;
-  warnings: string[];
+  warnings: DataText[];
 }
 
 /** Delimiters tried for ratings files, in order of preference when lines split equally well. */
@@ -47,7 +49,7 @@ const FIXED_LAYOUT: ReadonlySet<RatingsFormat> = new Set(['udata', 'dat']);
  *   columns cannot be told (no header, more than 4 fields, no `options.columns`)
  */
 export function resolveLayout(text: string, options: ParseOptions = {}): RatingsLayout {
-  const warnings: string[] = [];
+  const warnings: DataText[] = [];
   const asked = options.format && options.format !== 'auto' ? options.format : null;
   let delimiter: Delimiter;
   if (asked) {
@@ -56,17 +58,13 @@ export function resolveLayout(text: string, options: ParseOptions = {}): Ratings
     const guess = detectDelimiter(text, RATINGS_DELIMITERS);
     if (!guess) {
       const first = sampleRecords(text, '\n', 1)[0];
-      if (!first) throw new DataError('The file is empty: it has no lines to read.');
-      throw new DataError(
-        `line ${first.line}: cannot tell the delimiter: the first lines do not split into 2 or more ` +
-          `fields by tabs, commas, semicolons or "::": ${excerpt(first.raw)}`,
-        first.line,
-      );
+      if (!first) throw new DataError(dataText('data.empty'));
+      throw new DataError(dataText('data.noDelimiter', { line: first.line, excerpt: excerpt(first.raw) }), first.line);
     }
     delimiter = guess.delimiter;
   }
   const sample = sampleRecords(text, delimiter, 50);
-  if (sample.length === 0) throw new DataError('The file is empty: it has no lines to read.');
+  if (sample.length === 0) throw new DataError(dataText('data.empty'));
   const first = sample[0];
   const hasHeader =
     options.header === true ||
@@ -112,7 +110,7 @@ function resolveColumns(
   header: string[] | null,
   headerLine: number,
   given: ColumnMap | undefined,
-  warnings: string[],
+  warnings: DataText[],
 ): ColumnMap {
   if (given) {
     checkColumns(given, fieldCount);
@@ -132,27 +130,16 @@ function resolveColumns(
     }
     if (fieldCount <= 4 && fieldCount >= 2) {
       const m = positionalColumns(fieldCount);
-      warnings.push(
-        `line ${headerLine}: the header (${header.join(', ')}) names no user and item columns, ` +
-          `so the columns were read in order as ${describeColumns(m)}.`,
-      );
+      warnings.push(dataText('data.headerGuessed', { line: headerLine, header: header.join(', '), columns: columnsText(m) }));
       return m;
     }
-    throw new DataError(
-      `line ${headerLine}: the header (${header.join(', ')}) names no user and item columns; ` +
-        `say which columns hold the user, the item, the rating and the timestamp.`,
-      headerLine,
-    );
+    throw new DataError(dataText('data.headerNoColumns', { line: headerLine, header: header.join(', ') }), headerLine);
   }
   if (fieldCount > 4) {
-    throw new DataError(
-      `line 1: there is no header and lines have ${fieldCount} fields; say which columns hold ` +
-        `the user, the item, the rating and the timestamp.`,
-      1,
-    );
+    throw new DataError(dataText('data.noHeaderWide', { line: 1, fields: fieldCount }), 1);
   }
   const m = positionalColumns(fieldCount);
-  warnings.push(`The file has no header, so the columns were read in order as ${describeColumns(m)}.`);
+  warnings.push(dataText('data.noHeader', { columns: columnsText(m) }));
   return m;
 }
 
@@ -161,27 +148,23 @@ function wrongDelimiter(first: { line: number; raw: string }, delimiter: Delimit
   const other = detectDelimiter(first.raw, RATINGS_DELIMITERS.filter((d) => d !== delimiter));
   const { line, raw } = first;
   if (other) {
-    return new DataError(
-      `line ${line}: this line is separated by ${delimiterName(other.delimiter)}, but the ` +
-        `${format ?? 'detected'} format uses ${delimiterName(delimiter)}: ${excerpt(raw)}`,
-      line,
-    );
+    const found = delimiterName(other.delimiter);
+    return new DataError(dataText('data.otherDelimiter', { line, found, format: format ?? dataText('data.detected'), expected: delimiterName(delimiter), excerpt: excerpt(raw) }), line);
   }
-  return new DataError(`line ${line}: expected at least 2 fields (user, item), found 1: ${excerpt(raw)}`, line);
+  return new DataError(dataText('data.tooFewFields', { line, excerpt: excerpt(raw) }), line);
 }
 
 function checkColumns(m: ColumnMap, fieldCount: number): void {
-  const seen = new Map<number, string>();
+  const seen = new Map<number, DataVar>();
   for (const role of ['user', 'item', 'rating', 'timestamp'] as const) {
     const c = m[role];
     if (c === undefined) continue;
+    const name = roleText(role);
     if (!Number.isInteger(c) || c < 0 || c >= fieldCount) {
-      throw new DataError(
-        `Column ${Number.isInteger(c) ? c + 1 : c} (${role}) does not exist: lines have ${fieldCount} fields.`,
-      );
+      throw new DataError(dataText('data.noSuchColumn', { column: Number.isInteger(c) ? c + 1 : c, role: name, fields: fieldCount }));
     }
     const other = seen.get(c);
-    if (other) throw new DataError(`Column ${c + 1} cannot be both ${other} and ${role}.`);
-    seen.set(c, role);
+    if (other) throw new DataError(dataText('data.columnTwice', { column: c + 1, first: other, second: name }));
+    seen.set(c, name);
   }
 }

@@ -3,6 +3,7 @@
  * past a few hundred MB it runs out of memory; refusing early with the size beats a crashed tab.
  */
 import { DataError } from './errors.ts';
+import { dataText, type DataVar } from './messages.ts';
 
 /** Largest ratings or titles file accepted, in bytes, after gunzip (200 MB, decimal). */
 export const MAX_FILE_BYTES = 200_000_000;
@@ -20,12 +21,9 @@ export const MAX_BAD_SHARE = 0.1;
  * @param name the file name for the message, e.g. `ratings.csv`
  * @throws DataError e.g. `ratings.csv is 250.3 MB, over the 200 MB limit. Use a sample of it, or filter it first.`
  */
-export function checkFileSize(bytes: number, name = 'The file'): void {
+export function checkFileSize(bytes: number, name: DataVar = dataText('data.theFile')): void {
   if (bytes > MAX_FILE_BYTES) {
-    throw new DataError(
-      `${name} is ${formatMB(bytes)}, over the ${formatMB(MAX_FILE_BYTES)} limit. ` +
-        `Use a sample of it, or filter it first.`,
-    );
+    throw new DataError(dataText('data.tooBig', { name, size: formatMB(bytes), limit: formatMB(MAX_FILE_BYTES) }));
   }
 }
 

@@ -3,6 +3,7 @@
  * direction, so a `switch (msg.type)` narrows without casts. Type-only: importing this file
  * pulls no code into either side.
  */
+import type { DataText } from './messages.ts';
 import type { Dataset, DatasetStats, ParseOptions, RatingsFormat, Split } from './types.ts';
 
 /** Parse options that can cross a thread boundary (no callbacks). */
@@ -53,8 +54,11 @@ export interface ParseDone {
 export interface ParseFailed {
   type: 'error';
   id: number;
+  /** The English sentence (or a parser bug's message). */
   message: string;
   line?: number;
+  /** A refusal's sentence as key + values, for the studio's language; absent for a bug. */
+  text?: DataText | string;
 }
 
 /** Everything the app sends the parse worker. */

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ParseWorkerRequest, ParseWorkerResponse } from './parseProtocol.ts';
 import { utf8 } from './__fixtures__/bytes.ts';
 import { generateUData } from './__fixtures__/movielensLike.ts';
+import { english } from './messages.ts';
 import { splitFor } from './split.ts';
 
 const posted: { msg: ParseWorkerResponse; transfer?: ArrayBuffer[] }[] = [];
@@ -63,11 +64,16 @@ describe('parseWorker', () => {
 
   it('posts an error with the message and line', async () => {
     const msgs = await send({ type: 'parse', id: 8, ratings: buffer('u,i,r\n1,2,3\n1,2\t3\t4\n'), ratingsName: 'r.csv' });
-    expect(msgs.at(-1)).toEqual({
+    expect(msgs.at(-1)).toMatchObject({
       type: 'error',
       id: 8,
       message: 'r.csv: line 3: the delimiter changes here: this line is separated by tabs, the lines before by commas: "1,2\\t3\\t4". Save the file with one delimiter.',
       line: 3,
     });
+    // and the same sentence as key + values, for the studio's language
+    const last = msgs.at(-1)!;
+    if (last.type !== 'error' || !last.text) throw new Error('expected an error with its text');
+    expect(english(last.text)).toBe(last.message);
+    expect(last.text).toMatchObject({ key: 'data.inFile', vars: { name: 'r.csv', text: { key: 'data.delimiterChanges', vars: { line: 3 } } } });
   });
 });

@@ -67,6 +67,7 @@ async function handleParse(msg: ParseWorkerRequest): Promise<void> {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const line = isDataError(e) && e.line !== null ? e.line : undefined;
-    scope.postMessage(line === undefined ? { type: 'error', id, message } : { type: 'error', id, message, line });
+    const text = isDataError(e) ? { text: e.text } : {};
+    scope.postMessage(line === undefined ? { type: 'error', id, message, ...text } : { type: 'error', id, message, line, ...text });
   }
 }

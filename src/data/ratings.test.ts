@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { english } from './messages.ts';
 import { decodeText } from './decode.ts';
 import { DataError } from './errors.ts';
 import { parseRatings } from './ratings.ts';
@@ -36,7 +37,7 @@ describe('parseRatings: formats', () => {
     expect([...t.timestamps!]).toEqual([881250949, 891717742, 878887116]);
     expect([...t.lines!]).toEqual([1, 2, 3]);
     expect(t.skippedLines).toEqual([]);
-    expect(t.warnings).toEqual([]);
+    expect(t.warnings.map(english)).toEqual([]);
   });
 
   it('reads MovieLens ratings.dat ("::")', () => {
@@ -46,7 +47,7 @@ describe('parseRatings: formats', () => {
     expect(t.userKeys).toEqual(['1', '2']);
     expect(t.itemKeys).toEqual(['1193', '661']);
     expect(t.timestamps).not.toBeNull();
-    expect(t.warnings).toEqual([]);
+    expect(t.warnings.map(english)).toEqual([]);
   });
 
   it('reads MovieLens ratings.csv (header userId,movieId,rating,timestamp; half stars)', () => {
@@ -89,14 +90,14 @@ describe('parseRatings: formats', () => {
     const t = parseRatings('1,10,5\n2,10,3\n');
     expect(t.hasHeader).toBe(false);
     expect(t.columns).toEqual({ user: 0, item: 1, rating: 2 });
-    expect(t.warnings).toEqual(['The file has no header, so the columns were read in order as user 1, item 2, rating 3.']);
+    expect(t.warnings.map(english)).toEqual(['The file has no header, so the columns were read in order as user 1, item 2, rating 3.']);
   });
 
   it('detects a header by content when its names are unknown', () => {
     const t = parseRatings('who,what,stars_given\nu1,i1,4\nu2,i2,5\n');
     expect(t.hasHeader).toBe(true);
     expect(t.columns).toEqual({ user: 0, item: 1, rating: 2 });
-    expect(t.warnings).toEqual([
+    expect(t.warnings.map(english)).toEqual([
       'line 1: the header (who, what, stars_given) names no user and item columns, so the columns were read in order as user 1, item 2, rating 3.',
     ]);
   });
@@ -106,7 +107,7 @@ describe('parseRatings: formats', () => {
     expect(t.userKeys).toEqual(['u9', 'u8']);
     expect([...t.ratings!]).toEqual([5, 4]);
     expect(t.timestamps).toBeNull();
-    expect(t.warnings).toEqual([]);
+    expect(t.warnings.map(english)).toEqual([]);
     expect(parseRatings('a\tb\n1\t2\n', { header: false, format: 'tsv' }).userKeys).toEqual(['a', '1']);
   });
 
@@ -122,7 +123,7 @@ describe('parseRatings: formats', () => {
   it('reads ISO dates as seconds since 1970 UTC and says so', () => {
     const t = parseRatings('user,item,rating,date\n1,2,5,2020-01-02\n1,3,4,2020-01-02 10:00:00\n');
     expect([...t.timestamps!]).toEqual([1577923200, 1577923200 + 36000]);
-    expect(t.warnings).toEqual(['Timestamps written as dates were read as seconds since 1970 (UTC).']);
+    expect(t.warnings.map(english)).toEqual(['Timestamps written as dates were read as seconds since 1970 (UTC).']);
   });
 
   it('reports progress from 0 to 1', () => {
@@ -167,14 +168,14 @@ describe('parseRatings: robustness', () => {
     const t = parseRatings('userId,movieId,rating\n1,2,5\n3,4,1\nuserId,movieId,rating\n5,6,2\n');
     expect(t.users.length).toBe(3);
     expect(t.skippedLines).toEqual([4]);
-    expect(t.warnings).toEqual(['line 4 repeats the header (two files joined?); skipped it.']);
+    expect(t.warnings.map(english)).toEqual(['line 4 repeats the header (two files joined?); skipped it.']);
   });
 
   it('skips a header-like line inside a headerless file as a header, not a bad line', () => {
     const t = parseRatings('1\t2\t3\t4\n5\t6\t7\t8\nuser\titem\trating\ttimestamp\n9\t9\t9\t9\n');
     expect(t.users.length).toBe(3);
     expect(t.skippedLines).toEqual([3]);
-    expect(t.warnings).toEqual(['line 3 repeats the header (two files joined?); skipped it.']);
+    expect(t.warnings.map(english)).toEqual(['line 3 repeats the header (two files joined?); skipped it.']);
   });
 
   it('keeps every duplicate line (buildDataset resolves them)', () => {
@@ -201,7 +202,7 @@ describe('parseRatings: bad lines and refusals', () => {
     const t = parseRatings(lines.join('\n') + '\n');
     expect(t.users.length).toBe(94);
     expect(t.skippedLines).toEqual([57, 70, 80, 81, 90, 95]);
-    expect(t.warnings).toEqual([
+    expect(t.warnings.map(english)).toEqual([
       'Skipped 6 bad lines of 100: lines 57, 70, 80, 81, 90, 95.',
       'line 57: expected 4 fields, found 5: "57\\t66\\t3\\t881250056\\t9"',
       'line 70: column 3 (rating) is "abc", not a finite number: "70\\t79\\tabc\\t881250069"',
@@ -213,7 +214,7 @@ describe('parseRatings: bad lines and refusals', () => {
     const lines = udataLines(1000);
     for (let k = 100; k < 112; k++) lines[k] = `${k}\t1`;
     const t = parseRatings(lines.join('\n'));
-    expect(t.warnings[0]).toBe(
+    expect(t.warnings.map(english)[0]).toBe(
       'Skipped 12 bad lines of 1000: lines 101, 102, 103, 104, 105, 106, 107, 108, 109, 110 and 2 more.',
     );
   });
@@ -222,7 +223,7 @@ describe('parseRatings: bad lines and refusals', () => {
     const lines = udataLines(20);
     lines[5] = '6\t15\t2\t881250005\t' + 'x'.repeat(200);
     const t = parseRatings(lines.join('\n'));
-    expect(t.warnings[1]).toBe(`line 6: expected 4 fields, found 5: "6\\t15\\t2\\t881250005\\t${'x'.repeat(62)}…"`);
+    expect(t.warnings.map(english)[1]).toBe(`line 6: expected 4 fields, found 5: "6\\t15\\t2\\t881250005\\t${'x'.repeat(62)}…"`);
   });
 
   it('refuses when more than 10% of data lines are bad, naming the first bad line', () => {

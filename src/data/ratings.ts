@@ -8,10 +8,11 @@
  * when the first data line is bad — the layout was taken from it, so it is likely wrong — or
  * when more than {@link MAX_BAD_SHARE} of data lines are bad, or when the delimiter changes.
  */
-import { roleOfHeader, looksNumeric } from './columns.ts';
+import { roleOfHeader, looksNumeric, roleText, type ColumnRole } from './columns.ts';
 import { RecordReader, delimiterName, type Delimiter } from './delimited.ts';
 import { DataError, excerpt, listLines } from './errors.ts';
 import { MAX_BAD_SHARE } from './limits.ts';
+import { dataText, type DataText } from './messages.ts';
 import { RATINGS_DELIMITERS, resolveLayout } from './layout.ts';
 import type { ParseOptions, RatingsTable } from './types.ts';
 
@@ -58,7 +59,7 @@ export function parseRatings(text: string, options: ParseOptions = {}): RatingsT
   const itemKeys: string[] = [];
   const skippedLines: number[] = [];
   const repeatedHeaders: number[] = [];
-  const badDetails: string[] = [];
+  const badDetails: DataText[] = [];
   const badList: number[] = [];
   let badLines = 0;
   let firstBadLine = 0;
@@ -70,13 +71,8 @@ export function parseRatings(text: string, options: ParseOptions = {}): RatingsT
   const onProgress = options.onProgress;
   let records = 0;
 
-  const bad = (line: number, problem: string): void => {
-    if (dataLines === 1) {
-      throw new DataError(
-        `${problem} The first data line must be readable: the layout was taken from it.`,
-        line,
-      );
-    }
+  const bad = (line: number, problem: DataText): void => {
+    if (dataLines === 1) throw new DataError(dataText('data.firstLineBad', { problem }), line);
     badLines++;
     if (firstBadLine === 0) firstBadLine = line;
     skippedLines.push(line);
@@ -84,7 +80,7 @@ export function parseRatings(text: string, options: ParseOptions = {}): RatingsT
     if (badDetails.length < DETAILED_BAD_LINES) badDetails.push(problem);
   };
 
-  const column = (c: number, role: string): string => `column ${c + 1} (${role})`;
+  const column = (c: number, role: ColumnRole): DataText => dataText('data.column', { n: c + 1, role: roleText(role) });
 
   while (reader.next()) {
     const count = reader.count;
@@ -108,23 +104,17 @@ export function parseRatings(text: string, options: ParseOptions = {}): RatingsT
       }
       const other = otherDelimiter(raw, delimiter, fieldCount);
       if (other) {
-        throw new DataError(
-          dataLines === 1
-            ? `line ${line}: this line is separated by ${delimiterName(other)}, but the ${layout.format} ` +
-                `format uses ${delimiterName(delimiter)}: ${excerpt(raw)}`
-            : `line ${line}: the delimiter changes here: this line is separated by ${delimiterName(other)}, ` +
-                `the lines before by ${delimiterName(delimiter)}: ${excerpt(raw)}. Save the file with one delimiter.`,
-          line,
-        );
+        const vars = { line, found: delimiterName(other), format: layout.format, expected: delimiterName(delimiter), excerpt: excerpt(raw) };
+        throw new DataError(dataText(dataLines === 1 ? 'data.otherDelimiter' : 'data.delimiterChanges', vars), line);
       }
-      bad(line, `line ${line}: expected ${fieldCount} fields, found ${count}: ${excerpt(raw)}`);
+      bad(line, dataText('data.fieldCount', { line, expected: fieldCount, found: count, excerpt: excerpt(raw) }));
       continue;
     }
     const uKey = f[uc];
     const iKey = f[ic];
     if (uKey === '' || iKey === '') {
       const c = uKey === '' ? uc : ic;
-      bad(line, `line ${line}: ${column(c, c === uc ? 'user' : 'item')} is empty: ${excerpt(reader.raw())}`);
+      bad(line, dataText('data.emptyField', { line, column: column(c, c === uc ? 'user' : 'item'), excerpt: excerpt(reader.raw()) }));
       continue;
     }
     let r = 0;
@@ -138,7 +128,7 @@ export function parseRatings(text: string, options: ParseOptions = {}): RatingsT
           skippedLines.push(line);
           continue;
         }
-        bad(line, `line ${line}: ${column(rc, 'rating')} is ${JSON.stringify(s)}, not a finite number: ${excerpt(reader.raw())}`);
+        bad(line, dataText('data.badRating', { line, column: column(rc, 'rating'), value: JSON.stringify(s), excerpt: excerpt(reader.raw()) }));
         continue;
       }
     }
@@ -150,7 +140,7 @@ export function parseRatings(text: string, options: ParseOptions = {}): RatingsT
         t = parseIsoDate(s);
         if (Number.isFinite(t)) datesSeen = true;
         else {
-          bad(line, `line ${line}: ${column(tc, 'timestamp')} is ${JSON.stringify(s)}, not a finite number or a date: ${excerpt(reader.raw())}`);
+          bad(line, dataText('data.badTimestamp', { line, column: column(tc, 'timestamp'), value: JSON.stringify(s), excerpt: excerpt(reader.raw()) }));
           continue;
         }
       }
@@ -184,31 +174,24 @@ export function parseRatings(text: string, options: ParseOptions = {}): RatingsT
   }
 
   if (dataLines === 0) {
-    if (header) throw new DataError(`The file has a header (line ${headerLine}) but no data lines.`, headerLine);
-    throw new DataError('The file is empty: it has no lines to read.');
+    if (header) throw new DataError(dataText('data.headerNoData', { line: headerLine }), headerLine);
+    throw new DataError(dataText('data.empty'));
   }
   if (badLines > MAX_BAD_SHARE * dataLines || n === 0) {
-    throw new DataError(
-      `Too many bad lines: ${badLines} of ${dataLines} data lines (${percent(badLines, dataLines)}) ` +
-        `cannot be read, more than the ${percent(MAX_BAD_SHARE, 1)} that are skipped. The first: ${badDetails[0]}`,
-      firstBadLine,
-    );
+    const vars = { bad: badLines, total: dataLines, percent: percent(badLines, dataLines), max: percent(MAX_BAD_SHARE, 1), first: badDetails[0] ?? '' };
+    throw new DataError(dataText('data.tooManyBad', vars), firstBadLine);
   }
   if (repeatedHeaders.length > 0) {
     warnings.push(
       repeatedHeaders.length === 1
-        ? `line ${repeatedHeaders[0]} repeats the header (two files joined?); skipped it.`
-        : `lines ${listLines(repeatedHeaders)} repeat the header (files joined?); skipped them.`,
+        ? dataText('data.repeatedHeader', { line: repeatedHeaders[0] })
+        : dataText('data.repeatedHeaders', { lines: listLines(repeatedHeaders) }),
     );
   }
   if (badLines > 0) {
-    warnings.push(
-      `Skipped ${badLines} bad ${badLines === 1 ? 'line' : 'lines'} of ${dataLines}: ` +
-        `${badLines === 1 ? 'line' : 'lines'} ${listLines(badList)}.`,
-      ...badDetails,
-    );
+    warnings.push(dataText(badLines === 1 ? 'data.skippedOne' : 'data.skippedMany', { bad: badLines, total: dataLines, lines: listLines(badList) }), ...badDetails);
   }
-  if (datesSeen) warnings.push('Timestamps written as dates were read as seconds since 1970 (UTC).');
+  if (datesSeen) warnings.push(dataText('data.datesAsSeconds'));
   onProgress?.(1);
 
   return {

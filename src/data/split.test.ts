@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { english } from './messages.ts';
 import { buildDataset } from './dataset.ts';
 import { parseRatings } from './ratings.ts';
 import { checkTrainable, splitLeaveOneOut } from './split.ts';
@@ -117,18 +118,18 @@ describe('checkTrainable', () => {
 
   it('names too few users or items', () => {
     const oneUser = fromText('user,item\na,1\na,2\na,3\n');
-    expect(checkTrainable(oneUser, splitLeaveOneOut(oneUser, { seed: 1, order: 'row' }))).toBe(
+    expect(english(checkTrainable(oneUser, splitLeaveOneOut(oneUser, { seed: 1, order: 'row' }))!)).toBe(
       'The dataset has 1 user; training needs at least 2.',
     );
     const oneItem = fromText('user,item\na,1\nb,1\n');
-    expect(checkTrainable(oneItem, splitLeaveOneOut(oneItem, { seed: 1, order: 'row' }))).toBe(
+    expect(english(checkTrainable(oneItem, splitLeaveOneOut(oneItem, { seed: 1, order: 'row' }))!)).toBe(
       'The dataset has 1 item; training needs at least 2.',
     );
   });
 
   it('says when no user is left to evaluate', () => {
     const ds = fromText('user,item\na,1\na,2\nb,1\nb,3\n');
-    expect(checkTrainable(ds, splitLeaveOneOut(ds, { seed: 1, order: 'row' }))).toBe(
+    expect(english(checkTrainable(ds, splitLeaveOneOut(ds, { seed: 1, order: 'row' }))!)).toBe(
       'No user has at least 3 interactions, so none is left to evaluate (each needs one to validate, one to test and the rest to train on).',
     );
   });

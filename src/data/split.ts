@@ -4,6 +4,7 @@
  * validation item; the rest is training history. Deterministic for a seed.
  */
 import { DataError } from './errors.ts';
+import { dataText, type DataText } from './messages.ts';
 import { Rng } from './rng.ts';
 import type { Dataset, Split, SplitOptions } from './types.ts';
 
@@ -101,25 +102,15 @@ function latest(rows: Int32Array, ts: Float64Array, a: number, b: number, skip: 
 }
 
 /**
- * A plain sentence saying why this dataset and split cannot train, or null when they can.
+ * A sentence saying why this dataset and split cannot train, or null when they can.
  *
- * @example checkTrainable(ds, split) // → 'No user has at least 3 interactions, so none is left to evaluate …' or null
+ * @example english(checkTrainable(ds, split)!) // → 'No user has at least 3 interactions, so none is left to evaluate …'
  */
-export function checkTrainable(ds: Dataset, split: Split): string | null {
-  if (ds.nUsers < 2) {
-    return `The dataset has ${ds.nUsers} ${ds.nUsers === 1 ? 'user' : 'users'}; training needs at least 2.`;
-  }
-  if (ds.nItems < 2) {
-    return `The dataset has ${ds.nItems} ${ds.nItems === 1 ? 'item' : 'items'}; training needs at least 2.`;
-  }
-  if (split.evalUsers.length === 0) {
-    const min = split.minInteractions ?? DEFAULT_MIN_INTERACTIONS;
-    return (
-      `No user has at least ${min} interactions, so none is left to evaluate ` +
-      `(each needs one to validate, one to test and the rest to train on).`
-    );
-  }
-  if (split.trainItems.length === 0) return 'No interaction is left to train on after holding out validation and test items.';
+export function checkTrainable(ds: Dataset, split: Split): DataText | null {
+  if (ds.nUsers < 2) return dataText(ds.nUsers === 1 ? 'data.fewUsersOne' : 'data.fewUsersMany', { count: ds.nUsers });
+  if (ds.nItems < 2) return dataText(ds.nItems === 1 ? 'data.fewItemsOne' : 'data.fewItemsMany', { count: ds.nItems });
+  if (split.evalUsers.length === 0) return dataText('data.noEvalUsers', { min: split.minInteractions ?? DEFAULT_MIN_INTERACTIONS });
+  if (split.trainItems.length === 0) return dataText('data.noTrainLeft');
   return null;
 }
 

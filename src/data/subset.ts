@@ -2,6 +2,7 @@
  * Keeping some interactions of a dataset and re-indexing users and items densely, for filters
  * (k-core, implicit threshold) that can empty a user or an item.
  */
+import type { DataText } from './messages.ts';
 import type { Dataset } from './types.ts';
 
 /**
@@ -11,7 +12,7 @@ import type { Dataset } from './types.ts';
  * @param keep one flag per interaction (0 or 1)
  * @param warning a sentence added to the result's warnings, if given
  */
-export function subsetRows(ds: Dataset, keep: Uint8Array, warning?: string): Dataset {
+export function subsetRows(ds: Dataset, keep: Uint8Array, warning?: DataText): Dataset {
   const userMap = new Int32Array(ds.nUsers).fill(-1);
   const itemMap = new Int32Array(ds.nItems).fill(-1);
   let m = 0;
@@ -49,6 +50,7 @@ export function subsetRows(ds: Dataset, keep: Uint8Array, warning?: string): Dat
     ratings,
     timestamps,
     titles: ds.titles ? keptItems.map((i) => ds.titles![i]) : null,
+    titleTexts: ds.titleTexts ? keptItems.map((i) => ds.titleTexts![i]) : undefined,
     years: ds.years ? Float64Array.from(keptItems, (i) => ds.years![i]) : null,
     warnings: warning ? [...ds.warnings, warning] : [...ds.warnings],
   };

@@ -5,6 +5,7 @@
  * teacher should beat a tiny student on it.
  */
 import { DataError } from './errors.ts';
+import { dataText, english, type DataText } from './messages.ts';
 import { Rng } from './rng.ts';
 import type { Dataset } from './types.ts';
 
@@ -92,12 +93,15 @@ export function synthesize(opts: SynthOptions): SyntheticDataset {
       row++;
     }
   }
-  const titles: string[] = [];
+  const titleTexts: DataText[] = [];
   for (let i = 0; i < items; i++) {
-    titles.push(`Cluster ${itemCluster[i] + 1} · item ${i - clusterStart[itemCluster[i]] + 1}`);
+    titleTexts.push(dataText('data.synthTitle', { cluster: itemCluster[i] + 1, item: i - clusterStart[itemCluster[i]] + 1 }));
   }
+  const titles = titleTexts.map(english);
+  const nameText = dataText('data.synthName', { users, items, clusters });
   return {
-    name: `synthetic ${users}×${items}, ${clusters} clusters`,
+    name: english(nameText),
+    nameText,
     source: 'synthetic',
     nUsers: users,
     nItems: items,
@@ -108,6 +112,7 @@ export function synthesize(opts: SynthOptions): SyntheticDataset {
     ratings,
     timestamps,
     titles,
+    titleTexts,
     years: null,
     warnings: [],
     userCluster,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { english } from './messages.ts';
 import { decodeText } from './decode.ts';
 import { DataError } from './errors.ts';
 import { detectTitlesFormat, parseTitles } from './titles.ts';
@@ -29,7 +30,7 @@ describe('parseTitles: u.item', () => {
     expect(t.genres.get('1')).toEqual(['Animation', "Children's", 'Comedy']);
     expect(t.genres.get('267')).toEqual(['unknown']);
     expect(t.genres.get('2')).toEqual(['Action', 'Comedy']);
-    expect(t.warnings).toEqual([]);
+    expect(t.warnings.map(english)).toEqual([]);
   });
 
   it('reads a Latin-1 u.item after decodeText, accents intact', () => {
@@ -48,7 +49,7 @@ describe('parseTitles: u.item', () => {
     const t = parseTitles(good.join('\n'), { format: 'uitem' });
     expect(t.titles.size).toBe(11);
     expect(t.skippedLines).toEqual([5]);
-    expect(t.warnings).toEqual([
+    expect(t.warnings.map(english)).toEqual([
       'Skipped 1 bad line of the titles file: line 5.',
       'line 5: expected 24 fields separated by |, found 2: "5|Broken"',
     ]);
@@ -104,7 +105,7 @@ describe('parseTitles: books.csv and generic', () => {
     expect(a.years).toEqual(new Map([['A1', 1999]]));
     const b = parseTitles('7,Seven\n8,"Eight, Late"\n');
     expect(b.titles).toEqual(new Map([['7', 'Seven'], ['8', 'Eight, Late']]));
-    expect(b.warnings).toEqual(['The titles file has no header, so column 1 was read as the id and column 2 as the title.']);
+    expect(b.warnings.map(english)).toEqual(['The titles file has no header, so column 1 was read as the id and column 2 as the title.']);
   });
 
   it('reads MovieLens 1M movies.dat (id::title::genres, no header)', () => {
@@ -112,20 +113,20 @@ describe('parseTitles: books.csv and generic', () => {
     expect(t.titles).toEqual(new Map([['1', 'Toy Story (1995)'], ['2', 'Jumanji (1995)']]));
     expect(t.genres.get('1')).toEqual(['Animation', "Children's", 'Comedy']);
     expect(t.years.get('2')).toBe(1995);
-    expect(t.warnings).toEqual([]);
+    expect(t.warnings.map(english)).toEqual([]);
   });
 
   it('keeps the later title of a repeated id and says so', () => {
     const t = parseTitles('id,title\n1,Old\n2,Two\n1,New\n');
     expect(t.titles.get('1')).toBe('New');
-    expect(t.warnings).toEqual(['1 titles repeat an id given before (first at line 4); the later title was kept.']);
+    expect(t.warnings.map(english)).toEqual(['1 titles repeat an id given before (first at line 4); the later title was kept.']);
   });
 
   it('skips a repeated header', () => {
     const t = parseTitles('id,title\n1,A\nid,title\n2,B\n');
     expect(t.titles.size).toBe(2);
     expect(t.skippedLines).toEqual([3]);
-    expect(t.warnings).toEqual(['line 3 of the titles file repeats the header; skipped it.']);
+    expect(t.warnings.map(english)).toEqual(['line 3 of the titles file repeats the header; skipped it.']);
   });
 
   it('detects formats from content and the u.item file name', () => {

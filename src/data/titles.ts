@@ -7,6 +7,7 @@
 import { normalizeHeaderName, looksNumeric } from './columns.ts';
 import { RecordReader, detectDelimiter, sampleRecords } from './delimited.ts';
 import { DataError, excerpt, listLines } from './errors.ts';
+import { dataText, type DataText } from './messages.ts';
 import { MAX_BAD_SHARE } from './limits.ts';
 import type { TitlesTable } from './types.ts';
 
@@ -74,8 +75,8 @@ class Accumulator {
   readonly genres = new Map<string, string[]>();
   readonly authors = new Map<string, string>();
   readonly skippedLines: number[] = [];
-  readonly warnings: string[] = [];
-  private readonly details: string[] = [];
+  readonly warnings: DataText[] = [];
+  private readonly details: DataText[] = [];
   private readonly badLines: number[] = [];
   private readonly duplicates: number[] = [];
   dataLines = 0;
@@ -83,7 +84,7 @@ class Accumulator {
 
   constructor(readonly format: TitlesFormat) {}
 
-  bad(line: number, problem: string): void {
+  bad(line: number, problem: DataText): void {
     this.skippedLines.push(line);
     this.badLines.push(line);
     if (this.details.length < 3) this.details.push(problem);
@@ -98,29 +99,18 @@ class Accumulator {
     const bad = this.badLines.length;
     if (this.dataLines === 0) {
       if (this.headerLine) {
-        throw new DataError(`The titles file has a header (line ${this.headerLine}) but no data lines.`, this.headerLine);
+        throw new DataError(dataText('data.titles.headerNoData', { line: this.headerLine }), this.headerLine);
       }
-      throw new DataError('The titles file is empty: it has no lines to read.');
+      throw new DataError(dataText('data.titles.empty'));
     }
     if (bad > MAX_BAD_SHARE * this.dataLines || this.titles.size === 0) {
-      throw new DataError(
-        `Too many bad lines in the titles file: ${bad} of ${this.dataLines} cannot be read. ` +
-          `The first: ${this.details[0]}`,
-        this.badLines[0] ?? null,
-      );
+      throw new DataError(dataText('data.titles.tooManyBad', { bad, total: this.dataLines, first: this.details[0] ?? '' }), this.badLines[0] ?? null);
     }
     if (bad > 0) {
-      this.warnings.push(
-        `Skipped ${bad} bad ${bad === 1 ? 'line' : 'lines'} of the titles file: ` +
-          `${bad === 1 ? 'line' : 'lines'} ${listLines(this.badLines)}.`,
-        ...this.details,
-      );
+      this.warnings.push(dataText(bad === 1 ? 'data.titles.skippedOne' : 'data.titles.skippedMany', { bad, lines: listLines(this.badLines) }), ...this.details);
     }
     if (this.duplicates.length > 0) {
-      this.warnings.push(
-        `${this.duplicates.length} titles repeat an id given before (first at line ` +
-          `${this.duplicates[0]}); the later title was kept.`,
-      );
+      this.warnings.push(dataText('data.titles.duplicateIds', { count: this.duplicates.length, line: this.duplicates[0] }));
     }
     const table: TitlesTable = {
       format: this.format,
@@ -161,12 +151,12 @@ function readUItem(text: string, acc: Accumulator): void {
     acc.dataLines++;
     const cells = raw.split('|');
     if (cells.length !== UITEM_FIELDS) {
-      acc.bad(line, `line ${line}: expected ${UITEM_FIELDS} fields separated by |, found ${cells.length}: ${excerpt(raw)}`);
+      acc.bad(line, dataText('data.titles.uitemFields', { line, expected: UITEM_FIELDS, found: cells.length, excerpt: excerpt(raw) }));
       continue;
     }
     const id = cells[0].trim();
     if (id === '') {
-      acc.bad(line, `line ${line}: column 1 (id) is empty: ${excerpt(raw)}`);
+      acc.bad(line, dataText('data.titles.emptyId', { line, column: 1, excerpt: excerpt(raw) }));
       continue;
     }
     const title = cells[1].trim();
@@ -205,27 +195,27 @@ function readDelimited(text: string, format: TitlesFormat, acc: Accumulator): vo
         continue;
       }
       if (reader.count < 2) {
-        throw new DataError(`line ${line}: expected an id and a title, found 1 field: ${excerpt(reader.raw())}`, line);
+        throw new DataError(dataText('data.titles.oneField', { line, excerpt: excerpt(reader.raw()) }), line);
       }
       // MovieLens 1M movies.dat is id::title::genres without a header: a known layout, no warning.
       const dat = delimiter === '::' && reader.count === 3;
       cols = { id: 0, title: 1, year: -1, genres: dat ? 2 : -1, authors: -1 };
-      if (!dat) acc.warnings.push('The titles file has no header, so column 1 was read as the id and column 2 as the title.');
+      if (!dat) acc.warnings.push(dataText('data.titles.noHeader'));
     }
     if (header && reader.count === header.length && f[0] === header[0] && f[1] === header[1]) {
       acc.skippedLines.push(line);
-      acc.warnings.push(`line ${line} of the titles file repeats the header; skipped it.`);
+      acc.warnings.push(dataText('data.titles.repeatedHeader', { line }));
       continue;
     }
     acc.dataLines++;
     const need = Math.max(cols.id, cols.title) + 1;
     if (reader.count < need) {
-      acc.bad(line, `line ${line}: expected at least ${need} fields, found ${reader.count}: ${excerpt(reader.raw())}`);
+      acc.bad(line, dataText('data.titles.tooFewFields', { line, expected: need, found: reader.count, excerpt: excerpt(reader.raw()) }));
       continue;
     }
     const id = f[cols.id];
     if (id === '') {
-      acc.bad(line, `line ${line}: column ${cols.id + 1} (id) is empty: ${excerpt(reader.raw())}`);
+      acc.bad(line, dataText('data.titles.emptyId', { line, column: cols.id + 1, excerpt: excerpt(reader.raw()) }));
       continue;
     }
     const title = f[cols.title];
@@ -249,11 +239,7 @@ function titleColumns(names: string[], line: number): TitleColumns {
   const id = find(ID_NAMES);
   const title = find(TITLE_NAMES);
   if (id < 0 || title < 0) {
-    throw new DataError(
-      `line ${line}: the titles header names no ${id < 0 ? 'id' : 'title'} column (expected e.g. ` +
-        `${id < 0 ? 'movieId, book_id or id' : 'title or name'}).`,
-      line,
-    );
+    throw new DataError(dataText(id < 0 ? 'data.titles.noIdColumn' : 'data.titles.noTitleColumn', { line }), line);
   }
   return {
     id,

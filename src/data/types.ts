@@ -4,6 +4,7 @@
  * Everything is columnar (typed arrays) so a million-row file stays cheap to hold and to post
  * between threads.
  */
+import type { DataText } from './messages.ts';
 
 /** A ratings layout the parser knows by name; `auto` asks it to detect one. */
 export type RatingsFormat = 'udata' | 'dat' | 'csv' | 'tsv' | 'semicolon';
@@ -50,7 +51,7 @@ export interface RatingsTable {
   /** 1-based line numbers of lines that were skipped (bad or repeated header). */
   skippedLines: number[];
   /** Sentences for the person, each naming its line(s) where there is one. */
-  warnings: string[];
+  warnings: DataText[];
 }
 
 /** Item metadata read from a titles file (u.item, movies.csv, books.csv). */
@@ -65,7 +66,7 @@ export interface TitlesTable {
   /** Item id → authors as written (books.csv), where the file has them. */
   authors?: Map<string, string>;
   skippedLines: number[];
-  warnings: string[];
+  warnings: DataText[];
 }
 
 /** A dataset ready for splitting: dense 0..n-1 ids, duplicates resolved. */
@@ -83,10 +84,14 @@ export interface Dataset {
   timestamps: Float64Array | null;
   /** Per dense item: its title, or null where none is known. Null when no titles were given. */
   titles: (string | null)[] | null;
+  /** The name data/ made up (the synthetic demo) as key + values; `name` holds it in English. */
+  nameText?: DataText;
+  /** Per dense item, titles data/ made up (the synthetic demo) as key + values, so they read in the studio's language; `titles` holds them in English. */
+  titleTexts?: DataText[];
   /** Per dense item: year, NaN where unknown. Null when not known at all. */
   years: Float64Array | null;
   /** Sentences carried over from parsing (skipped lines, duplicates merged, ...). */
-  warnings: string[];
+  warnings: DataText[];
 }
 
 /** Numbers the dataset panel shows. */

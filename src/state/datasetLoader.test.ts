@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { english } from '../data/messages';
 import { ingest } from '../data/ingest';
 import { splitFor } from '../data/split';
 import type { Split } from '../data/types';
@@ -42,7 +43,7 @@ describe('DatasetLoader', () => {
     expect(cur.blocker).toBeNull();
 
     await loader.setRatingsFile(file('broken.data', '1\t2\t3\t4\n1\t3\tx\t5\n2\t3\t3\n2\t4\t1\t2\t9\n'));
-    expect(store.getState().dataset.error).toMatch(/broken\.data: .*line \d+/);
+    expect(english(store.getState().dataset.error!)).toMatch(/broken\.data: .*line \d+/);
     expect(store.getState().dataset.current).toBe(cur);
 
     await loader.setTitlesFile(file('titles.csv', 'item_id,title\n1,"<b>One</b>"\n'));
@@ -56,7 +57,7 @@ describe('DatasetLoader', () => {
   it('says why a dataset cannot train, before any training', async () => {
     const { store, loader } = setup();
     await loader.setRatingsFile(file('two.data', '1\t1\t5\t1\n1\t2\t5\t2\n2\t1\t5\t3\n'));
-    expect(store.getState().dataset.current?.blocker).toMatch(/No user has at least 3 interactions/);
+    expect(english(store.getState().dataset.current!.blocker!)).toMatch(/No user has at least 3 interactions/);
   });
 
   it('the synthetic demo loads at once; a failed built-in fetch is an error and a notice', async () => {

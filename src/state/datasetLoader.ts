@@ -5,6 +5,7 @@
  * and sends it to the training worker. A newer load supersedes an older one still parsing.
  */
 import { BUILTIN_DATASET } from '../data/builtin';
+import { DataError, isDataError } from '../data/errors';
 import { isGzip } from '../data/gzip';
 import type { ParseDone, ParseRequestOptions, ParseWorkerResponse } from '../data/parseProtocol';
 import { checkTrainable, splitFor } from '../data/split';
@@ -146,7 +147,7 @@ export class DatasetLoader {
       if (source === 'builtin') this.checkBuiltin(done);
       return id === this.latest;
     } catch (e) {
-      if (id === this.latest) this.store.getState().datasetFailed(e instanceof Error ? e.message : String(e));
+      if (id === this.latest) this.store.getState().datasetFailed(isDataError(e) ? e.text : e instanceof Error ? e.message : String(e));
       return false;
     }
   }
@@ -191,7 +192,8 @@ export function workerParser(makeWorker: () => Worker): ParseFn {
         if (m.type === 'progress') return p.progress(m.fraction);
         pending.delete(m.id);
         if (m.type === 'done') p.resolve(m);
-        else p.reject(new Error(m.message));
+        // a refusal keeps its sentence as key + values; a parser bug is only its message
+        else p.reject(m.text !== undefined ? new DataError(m.text, m.line ?? null) : new Error(m.message));
       };
       worker.onerror = (e) => {
         e.preventDefault();

@@ -3,6 +3,7 @@
  * A failed load sets `error` and leaves the dataset that was there before untouched (issue 4).
  */
 import type { StateCreator } from 'zustand';
+import type { DataText } from '../data/messages';
 import type { Dataset, DatasetStats, RatingsFormat, Split } from '../data/types';
 import type { StudioState } from './store';
 
@@ -15,9 +16,9 @@ export interface LoadedDataset {
   stats: DatasetStats;
   split: Split;
   /** Why this dataset cannot train (checkTrainable's sentence), or null when it can. */
-  blocker: string | null;
+  blocker: DataText | null;
   /** Sentences from parsing: skipped lines, merged duplicates … */
-  warnings: string[];
+  warnings: DataText[];
   /** Titles read from a titles file, or null when none was given. */
   titleCount: number | null;
 }
@@ -28,8 +29,8 @@ export interface DatasetState {
   loading: string | null;
   /** 0..1 while parsing, null when idle. */
   progress: number | null;
-  /** The last load's refusal (names the file and line), or null. */
-  error: string | null;
+  /** The last load's refusal (names the file and line) as key + values, or an error's own text (a failed fetch), or null. */
+  error: DataText | string | null;
   format: FormatChoice;
 }
 
@@ -40,9 +41,9 @@ export interface DatasetSlice {
   datasetProgress(fraction: number): void;
   datasetLoaded(loaded: LoadedDataset): void;
   /** A load failed: the message is shown, the dataset loaded before stays. */
-  datasetFailed(message: string): void;
+  datasetFailed(message: DataText | string): void;
   /** A new split of the current dataset (split seed changed). */
-  datasetResplit(split: Split, blocker: string | null): void;
+  datasetResplit(split: Split, blocker: DataText | null): void;
   setFormat(format: FormatChoice): void;
 }
 
@@ -70,7 +71,7 @@ export const datasetSelectors = {
   name: (s: StudioState) => s.dataset.current?.dataset.name ?? null,
   source: (s: StudioState) => s.dataset.current?.dataset.source ?? null,
   blocker: (s: StudioState) => s.dataset.current?.blocker ?? null,
-  warnings: (s: StudioState) => s.dataset.current?.warnings ?? EMPTY,
+  warnings: (s: StudioState) => s.dataset.current?.warnings ?? NO_WARNINGS,
   loading: (s: StudioState) => s.dataset.loading,
   progress: (s: StudioState) => s.dataset.progress,
   error: (s: StudioState) => s.dataset.error,
@@ -82,3 +83,4 @@ export const datasetSelectors = {
 
 /** One shared empty array, so selectors return a stable reference when there is nothing. */
 const EMPTY: string[] = [];
+const NO_WARNINGS: DataText[] = [];

@@ -5,8 +5,12 @@
  * message table has every one of them.
  */
 
-/** Keys of notices that state/ raises. */
+import type { DataText } from '../data/messages';
+import type { WorkerNotice } from '../train/protocol';
+
+/** Keys of notices that state/ raises, and those the training worker sends. */
 export type NoticeKey =
+  | WorkerNotice['key']
   | 'notice.badParamRange'
   | 'notice.badParamInt'
   | 'notice.badParamOneOf'
@@ -26,8 +30,8 @@ export type NoticeKey =
   | 'notice.exportFailed'
   | 'notice.datasetRestoreFailed';
 
-/** Values interpolated into a notice's sentence (`{name}` placeholders). */
-export type NoticeVars = Readonly<Record<string, string | number>>;
+/** Values interpolated into a notice's sentence (`{name}` placeholders); a data/ sentence (a made-up dataset name) is worded in the current language too. */
+export type NoticeVars = Readonly<Record<string, string | number | DataText>>;
 
 /** How loud a notice is: errors are announced as alerts, the rest as status. */
 export type NoticeLevel = 'error' | 'warning' | 'info';

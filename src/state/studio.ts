@@ -15,8 +15,9 @@ import { RunHistory } from './runHistory';
 import { studioStore } from './store';
 import { RatingRunner } from './ratingRunner';
 import { TrainBridge } from './trainBridge';
+import { pickLanguage, readStoredLanguage, startLanguageSync, LANG_PARAM, type LanguageStorage } from './languageChoice';
 import { decodeSettings } from './urlConfig';
-import { startUrlSync } from './urlSync';
+import { browserUrl, startUrlSync } from './urlSync';
 import { startLessonUrl } from './lessonUrl';
 
 /** Reads a file under the site root (BASE_URL), rejecting on an HTTP error. */
@@ -95,14 +96,31 @@ export const studioActions = {
   ratingSendDistill: () => rating.sendDistill(),
 };
 
+/** The browser's localStorage, or null where reading it throws (blocked storage). */
+function browserStorage(): LanguageStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Starts the studio: settings from the URL (a notice per bad parameter), the URL kept in sync,
- * the bridge following the store, the kept runs listed, and the dataset in use last time (the
- * built-in one on a first visit) loading with no click.
+ * Starts the studio: language and settings from the URL (a notice per bad parameter), the URL
+ * kept in sync, the bridge following the store, the kept runs listed, and the dataset in use last
+ * time (the built-in one on a first visit) loading with no click.
+ *
+ * @param languages the message tables' language codes, the first being the fallback
  */
-export function startStudio(search: string): void {
+export function startStudio(search: string, languages: readonly string[]): void {
   const { settings, problems } = decodeSettings(search);
   const s = studioStore.getState();
+  const storage = browserStorage();
+  const lang = pickLanguage(search, readStoredLanguage(storage), navigator.languages ?? [navigator.language], languages);
+  s.setLanguage(lang.language);
+  if (lang.badParam !== null) {
+    s.pushNotice('warning', 'notice.badParamOneOf', { name: LANG_PARAM, value: lang.badParam, values: languages.join(', '), fallback: lang.language });
+  }
   s.applySettings(settings);
   for (const p of problems) {
     const vars = { name: p.param, value: p.value, fallback: p.fallback };
@@ -111,6 +129,7 @@ export function startStudio(search: string): void {
   }
   startUrlSync(studioStore);
   startLessonUrl(studioStore);
+  startLanguageSync(studioStore, browserUrl, storage);
   bridge.start();
   void runHistory.start();
   // the dataset in use last time (a kept upload), else the built-in one

@@ -200,6 +200,8 @@ describe('TrainBridge', () => {
     const notices = store.getState().ui.notices;
     expect(notices.map((n) => [n.level, n.key])).toContainEqual(['warning', 'notice.workerWarning']);
     expect(notices.map((n) => [n.level, n.key])).toContainEqual(['error', 'notice.workerError']);
+    c.emit({ type: 'error', message: 'the webgpu device was lost; training continues on wasm from step 12', recoverable: true, notice: { key: 'notice.deviceLost', from: 'webgpu', to: 'wasm', step: 12 } });
+    expect(store.getState().ui.notices.at(-1)).toMatchObject({ level: 'warning', key: 'notice.deviceLost', vars: { from: 'webgpu', to: 'wasm', step: 12 } });
     c.emit({ type: 'progress', status: 'ready', phase: 'progress.students', fraction: 0, step: 0, epoch: 0, totalSteps: 100, numTensors: 50, gpuBytes: null });
     expect(store.getState().run).toMatchObject({ status: 'ready', totalSteps: 100, numTensors: 50 });
   });

@@ -187,7 +187,7 @@ export class TrainBridge {
     const cur = s.dataset.current!;
     if (train.schedule !== 'checkpoint') return { config: train, wantCheckpoint: false };
     if (cur.dataset.source !== 'builtin') {
-      s.pushNotice('info', 'notice.noCheckpoint', { dataset: cur.dataset.name });
+      s.pushNotice('info', 'notice.noCheckpoint', { dataset: cur.dataset.nameText ?? cur.dataset.name });
       return { config: { ...train, schedule: 'teacher-first' }, wantCheckpoint: false };
     }
     if (s.config.splitSeed !== BUILTIN_SPLIT_SEED) {
@@ -304,9 +304,14 @@ export class TrainBridge {
       }
       case 'rating':
         return; // the rating panel runs its own worker (ratingRunner.ts)
-      case 'error':
-        s.pushNotice(m.recoverable ? 'warning' : 'error', m.recoverable ? 'notice.workerWarning' : 'notice.workerError', { message: m.message });
+      case 'error': {
+        const level = m.recoverable ? 'warning' : 'error';
+        if (m.notice) {
+          const { key, ...vars } = m.notice;
+          s.pushNotice(level, key, vars);
+        } else s.pushNotice(level, m.recoverable ? 'notice.workerWarning' : 'notice.workerError', { message: m.message });
         return;
+      }
       case 'compress-progress':
         s.compressProgress(m.done, m.total);
         return;

@@ -78,11 +78,23 @@ export function decodeCheckpoint(buf: ArrayBuffer): { manifest: CheckpointManife
   return { manifest, values };
 }
 
+/** Why a checkpoint cannot serve a split and config. */
+export type CheckpointMismatch =
+  | { kind: 'split'; fitted: string; current: string }
+  | { kind: 'size'; setting: 'dim' | 'hidden'; fitted: number; wanted: number };
+
 /** Why a checkpoint cannot serve this split and config, or null when it can. */
-export function checkpointMismatch(m: CheckpointManifest, fingerprint: string, config: TeacherConfig): string | null {
-  if (m.splitFingerprint !== fingerprint) return `the checkpoint was trained on another split (${m.splitFingerprint}, this one is ${fingerprint})`;
+export function checkpointMismatch(m: CheckpointManifest, fingerprint: string, config: TeacherConfig): CheckpointMismatch | null {
+  if (m.splitFingerprint !== fingerprint) return { kind: 'split', fitted: m.splitFingerprint, current: fingerprint };
   for (const k of ['dim', 'hidden'] as const) {
-    if (m.config[k] !== config[k]) return `the checkpoint's teacher has ${k} ${m.config[k]}, the settings ask for ${config[k]}`;
+    if (m.config[k] !== config[k]) return { kind: 'size', setting: k, fitted: m.config[k], wanted: config[k] };
   }
   return null;
+}
+
+/** A mismatch as an English clause, for the CLI and logs. */
+export function describeMismatch(w: CheckpointMismatch): string {
+  return w.kind === 'split'
+    ? `the checkpoint was trained on another split (${w.fitted}, this one is ${w.current})`
+    : `the checkpoint's teacher has ${w.setting} ${w.fitted}, the settings ask for ${w.wanted}`;
 }

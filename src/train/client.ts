@@ -13,7 +13,9 @@ export class TrainClient {
     this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.listener?.(e.data);
     this.worker.onerror = (e) => {
       e.preventDefault();
-      this.listener?.({ type: 'error', message: `the training worker failed: ${e.message || 'unknown error'}`, recoverable: false });
+      const detail = e.message || 'unknown error';
+      const notice = e.message ? ({ key: 'notice.workerCrashed', detail: e.message } as const) : ({ key: 'notice.workerCrashedUnknown' } as const);
+      this.listener?.({ type: 'error', message: `the training worker failed: ${detail}`, recoverable: false, notice });
     };
   }
 

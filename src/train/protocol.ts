@@ -176,7 +176,7 @@ export type FromWorker =
   | { type: 'soft-labels'; labels: SoftLabels }
   | { type: 'recommendations'; recs: Recommendations }
   | { type: 'comparison'; teacher: ModelReport; student: ModelReport; kd: ModelReport; overlapKd: number; overlapStudent: number }
-  | { type: 'error'; message: string; recoverable: boolean }
+  | { type: 'error'; message: string; recoverable: boolean; notice?: WorkerNotice }
   /** The compression sweep: points scored so far (total 0 while the weights are read). */
   | { type: 'compress-progress'; done: number; total: number }
   | { type: 'compress-done'; report: CompressReport }
@@ -251,6 +251,20 @@ export interface ModelExport {
   weightsName: string;
   weights: ArrayBuffer;
 }
+
+/**
+ * What an error or warning from the worker means, as a message-table key plus values, so the
+ * studio words it in its language; `message` keeps the English sentence for logs and tests.
+ */
+export type WorkerNotice =
+  | { key: 'notice.noDeviceToLose' }
+  | { key: 'notice.workerNoCheckpoint' }
+  | { key: 'notice.checkpointUnreadable'; detail: string }
+  | { key: 'notice.checkpointOtherSplit'; fitted: string; current: string }
+  | { key: 'notice.checkpointOtherDim' | 'notice.checkpointOtherHidden'; fitted: number; wanted: number }
+  | { key: 'notice.deviceLost'; from: BackendName; to: BackendName; step: number }
+  | { key: 'notice.workerCrashed'; detail: string }
+  | { key: 'notice.workerCrashedUnknown' };
 
 /** Exhaustiveness check for switches over the unions above. */
 export function assertNever(x: never): never {

@@ -14,7 +14,7 @@ import { rankingMetrics, type RankingMetrics } from '../eval/metrics';
 import { topKOverlap } from '../eval/overlap';
 import type { Recommender } from '../models/recommender';
 import { sizeOf } from '../models/size';
-import { checkpointMismatch, decodeCheckpoint } from './checkpoint';
+import { checkpointMismatch, decodeCheckpoint, describeMismatch } from './checkpoint';
 import { runCompressJob } from './compressJob';
 import type { TrainConfig } from './config';
 import { DistillEngine, type EngineSnapshot, type LossRow } from './engine';
@@ -33,6 +33,7 @@ import {
   type RunStatus,
   type ToWorker,
   type ValPoint,
+  type WorkerNotice,
 } from './protocol';
 
 /** What the session needs from its host (the worker, or a test). */
@@ -166,7 +167,9 @@ export class Session {
           await this.ratingJob.handle(msg.command);
           return;
         case 'debug-lose-device':
-          if (!this.host.loseDevice?.()) this.host.post({ type: 'error', message: 'there is no GPU device to lose on this backend', recoverable: true });
+          if (!this.host.loseDevice?.()) {
+            this.host.post({ type: 'error', message: 'there is no GPU device to lose on this backend', recoverable: true, notice: { key: 'notice.noDeviceToLose' } });
+          }
           return;
         default:
           assertNever(msg);
@@ -180,20 +183,30 @@ export class Session {
   private teacherFrom(msg: Extract<ToWorker, { type: 'load' }>): Record<string, Float32Array> | null {
     if (msg.config.schedule !== 'checkpoint') return null;
     if (!msg.checkpoint) {
-      this.host.post({ type: 'error', message: 'no teacher checkpoint for this dataset: the teacher trains first', recoverable: true });
+      this.host.post({
+        type: 'error',
+        message: 'no teacher checkpoint for this dataset: the teacher trains first',
+        recoverable: true,
+        notice: { key: 'notice.workerNoCheckpoint' },
+      });
       return null;
     }
     let decoded: ReturnType<typeof decodeCheckpoint>;
     try {
       decoded = decodeCheckpoint(msg.checkpoint);
     } catch (e) {
-      this.host.post({ type: 'error', message: `${e instanceof Error ? e.message : String(e)}: the teacher trains first`, recoverable: true });
+      const detail = e instanceof Error ? e.message : String(e);
+      this.host.post({ type: 'error', message: `${detail}: the teacher trains first`, recoverable: true, notice: { key: 'notice.checkpointUnreadable', detail } });
       return null;
     }
     const { manifest, values } = decoded;
     const why = checkpointMismatch(manifest, splitFingerprint(msg.split), msg.config.teacher);
     if (why) {
-      this.host.post({ type: 'error', message: `${why}: the teacher trains first`, recoverable: true });
+      const notice: WorkerNotice =
+        why.kind === 'split'
+          ? { key: 'notice.checkpointOtherSplit', fitted: why.fitted, current: why.current }
+          : { key: why.setting === 'dim' ? 'notice.checkpointOtherDim' : 'notice.checkpointOtherHidden', fitted: why.fitted, wanted: why.wanted };
+      this.host.post({ type: 'error', message: `${describeMismatch(why)}: the teacher trains first`, recoverable: true, notice });
       return null;
     }
     return values;
@@ -436,7 +449,13 @@ export class Session {
     this.applyHyper();
     this.evalBuf = new EvalBuffers(l.split.nItems);
     if (snap) this.engine.restore(snap);
-    this.host.post({ type: 'error', message: `the ${from} device was lost; training continues on ${report.backend} from step ${this.engine.steps}`, recoverable: true });
+    const step = this.engine.steps;
+    this.host.post({
+      type: 'error',
+      message: `the ${from} device was lost; training continues on ${report.backend} from step ${step}`,
+      recoverable: true,
+      notice: { key: 'notice.deviceLost', from, to: report.backend, step },
+    });
   }
 
   private flush(force: boolean): void {

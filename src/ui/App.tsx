@@ -4,6 +4,7 @@ import { CompressPanel } from './CompressPanel';
 import { ControlsPanel } from './ControlsPanel';
 import { DatasetPanel } from './DatasetPanel';
 import { ExportPanel } from './ExportPanel';
+import { useDocumentLanguage } from './i18n/useDocumentLanguage';
 import { useT } from './i18n/useT';
 import { InspectorPanel } from './InspectorPanel';
 import { KnobsPanel } from './KnobsPanel';
@@ -25,6 +26,7 @@ export function App() {
   // presenter mode (?presenter=1) hides the advanced controls by CSS; the lesson docks at the side
   const presenter = useStudio(lessonSelectors.presenter);
   const lessonOpen = useStudio(lessonSelectors.step) !== null;
+  useDocumentLanguage();
   return (
     <div className={`app${presenter ? ' presenter' : ''}${lessonOpen ? ' lesson-open' : ''}`}>
       <header className="top">

@@ -27,7 +27,7 @@ export function BackendBadge() {
           <>
             <dt>{t('backend.adapter')}</dt>
             <dd>
-              {[report.adapter.vendor, report.adapter.architecture, report.adapter.description].filter(Boolean).join(' · ')}
+              <span translate="no">{[report.adapter.vendor, report.adapter.architecture, report.adapter.description].filter(Boolean).join(' · ')}</span>
               {report.adapter.isFallback ? ` (${t('backend.software')})` : ''}
             </dd>
           </>
@@ -35,7 +35,7 @@ export function BackendBadge() {
         {report?.webglRenderer && (
           <>
             <dt>{t('backend.webgl')}</dt>
-            <dd>{report.webglRenderer}</dd>
+            <dd translate="no">{report.webglRenderer}</dd>
           </>
         )}
         {report && report.probes.length > 0 && (
@@ -47,7 +47,7 @@ export function BackendBadge() {
         {report?.failures.map((x) => (
           <div key={x.backend}>
             <dt>{t('backend.failed', { backend: x.backend })}</dt>
-            <dd>{x.error}</dd>
+            <dd translate="no">{x.error}</dd>
           </div>
         ))}
       </dl>

@@ -8,14 +8,19 @@ import { useStudio } from '../state/store';
 import { DatasetCredits } from './DatasetCredits';
 import { DatasetStatsView } from './DatasetStatsView';
 import { DatasetUpload } from './DatasetUpload';
-import { useFmt, useT } from './i18n/useT';
+import { Trans } from './i18n/Trans';
+import { useFmt, useT, useTData } from './i18n/useT';
 import { Panel } from './Panel';
 
 export function DatasetPanel() {
   const t = useT();
+  const td = useTData();
   const name = useStudio(datasetSelectors.name);
+  const nameText = useStudio((s) => s.dataset.current?.dataset.nameText ?? null);
+  // a file's or dataset's name is data; the name data/ made up (synthetic demo) reads in the studio's language
+  const tag = nameText ? <span className="tag">{td(nameText)}</span> : name && <span className="tag" translate="no">{name}</span>;
   return (
-    <Panel title={t('dataset.title')} className="area-dataset" testId="panel-dataset" aside={name && <span className="tag">{name}</span>}>
+    <Panel title={t('dataset.title')} className="area-dataset" testId="panel-dataset" aside={tag}>
       <DatasetStatsView />
       <DatasetMessages />
       <DatasetUpload />
@@ -27,6 +32,7 @@ export function DatasetPanel() {
 /** Progress of a load, its error, the dataset's warnings and why it cannot train. */
 function DatasetMessages() {
   const t = useT();
+  const td = useTData();
   const f = useFmt();
   const loading = useStudio(datasetSelectors.loading);
   const progress = useStudio(datasetSelectors.progress);
@@ -39,7 +45,7 @@ function DatasetMessages() {
       {loading !== null && (
         <div className="parse-progress" role="status">
           <label>
-            {t('dataset.parsing', { name: loading })}{' '}
+            <Trans k="dataset.parsing" parts={{ name: <span translate="no">{loading}</span> }} />{' '}
             <progress max={1} value={progress ?? undefined} aria-label={t('dataset.parseProgress')} />{' '}
             {progress !== null && f.pct(progress, 0)}
           </label>
@@ -47,13 +53,13 @@ function DatasetMessages() {
       )}
       {error && (
         <div className="error" role="alert">
-          <strong>{t('dataset.loadFailed')}</strong> {error}
+          <strong>{t('dataset.loadFailed')}</strong> {td(error)}
           <div className="hint">{t('dataset.keptPrevious')}</div>
         </div>
       )}
       {blocker && (
         <p className="error" role="alert">
-          <strong>{t('dataset.cannotTrain')}</strong> {blocker}
+          <strong>{t('dataset.cannotTrain')}</strong> {td(blocker)}
         </p>
       )}
       {titleCount !== null && <p className="hint">{t('dataset.titlesRead', { count: f.int(titleCount) })}</p>}
@@ -62,7 +68,7 @@ function DatasetMessages() {
           <summary>{t('dataset.warnings', { count: f.int(warnings.length) })}</summary>
           <ul role="status">
             {warnings.map((w, i) => (
-              <li key={i}>{w}</li>
+              <li key={i}>{td(w)}</li>
             ))}
           </ul>
         </details>

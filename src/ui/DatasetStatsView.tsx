@@ -5,6 +5,8 @@ import { datasetSelectors } from '../state/datasetSlice';
 import { useStudio } from '../state/store';
 import { COLORS } from './colors';
 import { useFmt, useT } from './i18n/useT';
+import { ItemName } from './ItemName';
+import { useItemNames } from './itemTitle';
 
 /** Titles shown in the preview. */
 const PREVIEW = 3;
@@ -14,13 +16,18 @@ export function DatasetStatsView() {
   const f = useFmt();
   const stats = useStudio(datasetSelectors.stats);
   const id = useId();
-  const titles = useStudio(datasetSelectors.titles);
+  const names = useItemNames();
   const hist = useMemo(() => {
     if (!stats) return [];
     const { edges, counts } = stats.perUserHistogram;
     return counts.map((count, i) => ({ bin: edges[i + 1] - edges[i] > 1 ? `${edges[i]}–${edges[i + 1] - 1}` : String(edges[i]), count }));
   }, [stats]);
-  const preview = useMemo(() => (titles ?? []).filter((x): x is string => x !== null).slice(0, PREVIEW), [titles]);
+  // the first titled items (dense indices)
+  const preview = useMemo(() => {
+    const out: number[] = [];
+    for (let i = 0; names.titles && i < names.titles.length && out.length < PREVIEW; i++) if (names.titles[i] !== null) out.push(i);
+    return out;
+  }, [names]);
   if (!stats) return <p className="empty">{t('dataset.none')}</p>;
   const facts: [string, string][] = [
     [t('dataset.users'), f.int(stats.users)],
@@ -58,8 +65,10 @@ export function DatasetStatsView() {
         <div className="titles-preview">
           <span>{t('dataset.titlesPreview')}</span>
           <ul>
-            {preview.map((title, i) => (
-              <li key={i}>{title}</li>
+            {preview.map((i) => (
+              <li key={i}>
+                <ItemName names={names} item={i} />
+              </li>
             ))}
           </ul>
         </div>

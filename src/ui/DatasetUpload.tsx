@@ -2,7 +2,7 @@
  * Picking or dropping files: a ratings file (any supported format, chosen or detected), an
  * optional titles file, and the synthetic demo. Nothing leaves the browser.
  */
-import { useId, useState, type DragEvent } from 'react';
+import { useId, useRef, useState, type DragEvent } from 'react';
 import { datasetSelectors, type FormatChoice } from '../state/datasetSlice';
 import { useStudio } from '../state/store';
 import { studioActions } from '../state/studio';
@@ -23,7 +23,7 @@ export function DatasetUpload() {
   const format = useStudio(datasetSelectors.format);
   const busy = useStudio((s) => s.dataset.loading !== null);
   const [over, setOver] = useState(false);
-  const ids = { ratings: useId(), titles: useId(), format: useId() };
+  const formatId = useId();
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
@@ -41,32 +41,16 @@ export function DatasetUpload() {
       onDrop={onDrop}
     >
       <p className="hint">{t('dataset.dropHint')}</p>
+      <FileField
+        label={t('dataset.ratingsFile')}
+        onFile={(file) => {
+          if (file) void studioActions.uploadRatings(file);
+        }}
+      />
+      <FileField label={t('dataset.titlesFile')} onFile={(file) => void studioActions.uploadTitles(file)} />
       <div className="field">
-        <label htmlFor={ids.ratings}>{t('dataset.ratingsFile')}</label>
-        <input
-          id={ids.ratings}
-          type="file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void studioActions.uploadRatings(file);
-            e.target.value = ''; // picking the same file again must load it again
-          }}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.titles}>{t('dataset.titlesFile')}</label>
-        <input
-          id={ids.titles}
-          type="file"
-          onChange={(e) => {
-            void studioActions.uploadTitles(e.target.files?.[0] ?? null);
-            e.target.value = '';
-          }}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.format}>{t('dataset.format')}</label>
-        <select id={ids.format} value={format} onChange={(e) => studioActions.setFormat(e.target.value as FormatChoice)}>
+        <label htmlFor={formatId}>{t('dataset.format')}</label>
+        <select id={formatId} value={format} onChange={(e) => studioActions.setFormat(e.target.value as FormatChoice)}>
           {FORMATS.map((o) => (
             <option key={o.value} value={o.value}>
               {t(o.key)}
@@ -83,6 +67,36 @@ export function DatasetUpload() {
         </button>
       </div>
       <p className="hint">{t('dataset.private')}</p>
+    </div>
+  );
+}
+
+/**
+ * A file input whose words come from the message table: the browser's own button and "no file"
+ * text speak the browser's language, not the studio's, so the native control is visually hidden
+ * (still focused and announced with its label) and a button-like face shows the studio's words.
+ * The chosen file's name shows as the dataset's name in the panel's heading.
+ */
+function FileField({ label, onFile }: { label: string; onFile(file: File | null): void }) {
+  const t = useT();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <div className="field file-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        ref={input}
+        id={id}
+        type="file"
+        className="visually-hidden"
+        onChange={(e) => {
+          onFile(e.target.files?.[0] ?? null);
+          e.target.value = ''; // picking the same file again must load it again
+        }}
+      />
+      <span className="file-button" aria-hidden="true" onClick={() => input.current?.click()}>
+        {t('dataset.chooseFile')}
+      </span>
     </div>
   );
 }

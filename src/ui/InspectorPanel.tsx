@@ -10,7 +10,9 @@ import { useStudio, studioStore } from '../state/store';
 import { uiSelectors } from '../state/uiSlice';
 import { COLORS } from './colors';
 import { useFmt, useT } from './i18n/useT';
-import { itemTitle, useItemNames, type ItemNames } from './itemTitle';
+import { useItemNames, type ItemNames } from './itemTitle';
+import { ItemName } from './ItemName';
+import { Trans } from './i18n/Trans';
 import { NumberField } from './NumberField';
 import { Panel } from './Panel';
 
@@ -56,20 +58,24 @@ export function InspectorPanel() {
         <button type="button" onClick={() => pick(Math.min(evalUsers.length, position + 2))} disabled={position >= evalUsers.length - 1}>
           {t('inspect.next')}
         </button>
-        <span className="tag">{t('inspect.userId', { id: userKeys[user] ?? String(user) })}</span>
+        <span className="tag">
+          <Trans k="inspect.userId" parts={{ id: <span translate="no">{userKeys[user] ?? String(user)}</span> }} />
+        </span>
       </div>
       <div className="inspect-grid">
         <div>
           <h3>{t('inspect.history', { count: f.int(history.length) })}</h3>
           <ul className="items">
             {Array.from(history.subarray(0, HISTORY_SHOWN), (i) => (
-              <li key={i}>{itemTitle(names, i, t)}</li>
+              <li key={i}>
+                <ItemName names={names} item={i} />
+              </li>
             ))}
           </ul>
           {history.length > HISTORY_SHOWN && <p className="hint">{t('inspect.more', { count: f.int(history.length - HISTORY_SHOWN) })}</p>}
           {heldOut >= 0 && (
             <p className="held-out">
-              <span className="mark">{t('inspect.heldOut')}</span> {itemTitle(names, heldOut, t)}
+              <span className="mark">{t('inspect.heldOut')}</span> <ItemName names={names} item={heldOut} />
             </p>
           )}
         </div>
@@ -110,7 +116,7 @@ function RecList({ title, color, items, heldOut, names, overlap }: RecListProps)
       <ol className="items" aria-labelledby={id}>
         {Array.from(items, (i) => (
           <li key={i} className={i === heldOut ? 'hit' : undefined}>
-            {itemTitle(names, i, t)}
+            <ItemName names={names} item={i} />
             {i === heldOut && <span className="mark"> {t('inspect.hit')}</span>}
           </li>
         ))}

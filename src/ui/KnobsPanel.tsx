@@ -65,7 +65,7 @@ export function KnobsPanel() {
           <label key={loss} className="loss-option">
             <input type="radio" name="distill-loss" value={loss} checked={distill.loss === loss} onChange={() => set.setDistill({ loss })} />
             <span className="loss-name">{t(LOSS_KEYS[loss].name)}</span>
-            <code className="formula">{t(LOSS_KEYS[loss].formula)}</code>
+            <code className="formula" translate="no">{t(LOSS_KEYS[loss].formula)}</code>
           </label>
         ))}
       </fieldset>

@@ -1,7 +1,7 @@
 /** Language choice; shown only once the studio speaks more than one language. */
 import { useStudio, studioStore } from '../state/store';
 import { uiSelectors } from '../state/uiSlice';
-import { LANGUAGES, MESSAGES } from './i18n/translate';
+import { htmlLang, LANGUAGES, MESSAGES } from './i18n/translate';
 import { useT } from './i18n/useT';
 
 export function LanguagePicker() {
@@ -13,7 +13,8 @@ export function LanguagePicker() {
       {t('app.language')}{' '}
       <select value={lang} onChange={(e) => studioStore.getState().setLanguage(e.target.value)}>
         {LANGUAGES.map((l) => (
-          <option key={l} value={l}>
+          // each language by its own name (an autonym), in that language, whatever the page speaks
+          <option key={l} value={l} lang={htmlLang(l)} translate="no">
             {MESSAGES[l]['language.name']}
           </option>
         ))}

@@ -5,7 +5,8 @@
 import type { Notice } from '../state/notices';
 import { useStudio, studioStore } from '../state/store';
 import { uiSelectors } from '../state/uiSlice';
-import { useT } from './i18n/useT';
+import { isDataText } from '../data/messages';
+import { useT, useTData } from './i18n/useT';
 
 export function NoticesArea() {
   const notices = useStudio(uiSelectors.notices);
@@ -21,9 +22,11 @@ export function NoticesArea() {
 
 function NoticeItem({ notice }: { notice: Notice }) {
   const t = useT();
+  const td = useTData();
+  const vars = Object.fromEntries(Object.entries(notice.vars).map(([k, v]) => [k, isDataText(v) ? td(v) : v]));
   return (
     <p className={`notice notice-${notice.level}`}>
-      <span>{t(notice.key, notice.vars)}</span>
+      <span>{t(notice.key, vars)}</span>
       <button type="button" className="dismiss" onClick={() => studioStore.getState().dismissNotice(notice.id)} aria-label={t('notice.dismiss')}>
         ×
       </button>

@@ -14,7 +14,8 @@ import type { MessageKey } from './i18n/translate';
 import type { SoftLabels } from '../train/protocol';
 import type { NumberFormat } from './i18n/format';
 import { useFmt, useT, type TFunction } from './i18n/useT';
-import { itemTitle, useItemNames, type ItemNames } from './itemTitle';
+import { hasDataTitle, itemTitle, useItemNames, type ItemNames } from './itemTitle';
+import { ItemName } from './ItemName';
 import { Panel } from './Panel';
 
 const BAR_LEGEND: readonly { key: 'teacher' | 'kd' | 'student'; name: MessageKey; color: string }[] = [
@@ -26,6 +27,8 @@ const BAR_LEGEND: readonly { key: 'teacher' | 'kd' | 'student'; name: MessageKey
 interface BarRow {
   pos: string;
   title: string;
+  /** The title is the dataset's (data), not the studio's "Item {id}". */
+  titled: boolean;
   teacher: number;
   kd: number;
   student: number;
@@ -61,7 +64,7 @@ export function SoftLabelPanel() {
         <dd aria-labelledby={ids.s}>{f.dec(labels.studentEntropy, 3)}</dd>
       </dl>
       <p className="held-out">
-        <span className="mark">{t('soft.heldOut')}</span> {itemTitle(names, labels.heldOut, t)} —{' '}
+        <span className="mark">{t('soft.heldOut')}</span> <ItemName names={names} item={labels.heldOut} /> —{' '}
         {t('soft.heldOutRank', { rank: f.int(labels.heldOutRank + 1), p: f.sig(labels.heldOutTeacher, 2), pkd: f.sig(labels.heldOutKd, 2) })}
       </p>
       <p className="hint">{t('soft.explain')}</p>
@@ -84,6 +87,7 @@ const SoftBars = memo(function SoftBars({ labels, names, t, f }: SoftBarsProps) 
       Array.from(labels.items, (item, i) => ({
         pos: `${item === labels.heldOut ? '★' : ''}${i + 1}`,
         title: itemTitle(names, item, t),
+        titled: hasDataTitle(names, item),
         teacher: labels.teacher[i],
         kd: labels.kd[i],
         student: labels.student[i],
@@ -117,7 +121,7 @@ function SoftTooltip({ active, payload }: { active?: boolean; payload?: readonly
   if (!active || !row) return null;
   return (
     <div className="tooltip">
-      <strong>{row.title}</strong>
+      <strong translate={row.titled ? 'no' : undefined}>{row.title}</strong>
       {row.heldOut && <div className="mark">{t('soft.heldOut')}</div>}
       {row.seen && <div>{t('soft.seen')}</div>}
       <div>{t('model.teacher')}: {f.sig(row.teacher, 3)}</div>

@@ -4,6 +4,7 @@
  */
 import { describeColumns } from '../../data/columns.ts';
 import { isDataError } from '../../data/errors.ts';
+import { english } from '../../data/messages.ts';
 import { ingest } from '../../data/ingest.ts';
 import type { ColumnMap, RatingsFormat } from '../../data/types.ts';
 import { parseArgs, stringFlag } from '../args.ts';
@@ -88,7 +89,7 @@ export async function inspectFiles(
     perUser: { min: stats.minPerUser, median: stats.medianPerUser, max: stats.maxPerUser },
     ratingHistogram: stats.ratingHistogram,
     skippedLines: table.skippedLines,
-    warnings: dataset.warnings,
+    warnings: dataset.warnings.map(english),
   };
   if (r.titles && dataset.titles) {
     report.titles = r.titles.titles.size;

@@ -3,6 +3,8 @@
  * (`Record<MessageKey, string>`). Placeholders are `{name}`; counts are given as values next to a
  * label rather than inside a noun phrase, so no language needs plural rules here.
  */
+import { DATA_MESSAGES } from '../../data/messages';
+
 export const en = {
   'language.name': 'English',
   'app.title': 'Distillation Studio',
@@ -436,6 +438,22 @@ export const en = {
   'rating.stopped': 'Stopped early: the best epochs so far were tested.',
   'rating.failed': 'Rating training failed: {message}',
   'rating.seconds': 'Time: {seconds} s',
+
+  // — languages —
+  'notice.noDeviceToLose': 'Training: there is no GPU device to lose on this backend',
+  'notice.workerNoCheckpoint': 'Training: no teacher checkpoint for this dataset: the teacher trains first',
+  'notice.checkpointUnreadable': 'Training: {detail}: the teacher trains first',
+  'notice.checkpointOtherSplit': 'Training: the checkpoint was trained on another split ({fitted}, this one is {current}): the teacher trains first',
+  'notice.checkpointOtherDim': 'Training: the checkpoint\'s teacher has dim {fitted}, the settings ask for {wanted}: the teacher trains first',
+  'notice.checkpointOtherHidden': 'Training: the checkpoint\'s teacher has hidden {fitted}, the settings ask for {wanted}: the teacher trains first',
+  'notice.deviceLost': 'Training: the {from} device was lost; training continues on {to} from step {step}',
+  'notice.workerCrashed': 'Training stopped: the training worker failed: {detail}',
+  'notice.workerCrashedUnknown': 'Training stopped: the training worker failed: unknown error',
+  'dataset.builtinChanges':
+    'A random subset of users (via {source}), restricted to the 2,000 most-rated books and to users with at least 5 ratings among them; metadata reduced to id, title, authors and year; ratings file gzip-compressed. {dataset} is licensed under {license} as well.',
+  'dataset.chooseFile': 'Choose a file',
+  // data/'s sentences (refusals, skipped lines, warnings): English kept beside the parser, which the CLI also speaks
+  ...DATA_MESSAGES,
 } as const;
 
 /** Every message key. */

@@ -6,7 +6,8 @@ import { useCallback } from 'react';
 import { uiSelectors } from '../../state/uiSlice';
 import { useStudio } from '../../state/store';
 import { numberFormat, type NumberFormat } from './format';
-import { isMessageKey, translate, type MessageKey, type MessageVars } from './translate';
+import type { DataText } from '../../data/messages';
+import { isMessageKey, translate, translateData, type MessageKey, type MessageVars } from './translate';
 
 /** A bound translate: `t('controls.play')`, `t('dataset.users', { count: '2,668' })`. */
 export type TFunction = (key: MessageKey, vars?: MessageVars) => string;
@@ -15,6 +16,12 @@ export type TFunction = (key: MessageKey, vars?: MessageVars) => string;
 export function useT(): TFunction {
   const lang = useStudio(uiSelectors.language);
   return useCallback((key: MessageKey, vars?: MessageVars) => translate(lang, key, vars), [lang]);
+}
+
+/** Words for data/'s sentences (refusals, warnings) in the current language. */
+export function useTData(): (text: DataText | string) => string {
+  const lang = useStudio(uiSelectors.language);
+  return useCallback((text: DataText | string) => translateData(lang, text), [lang]);
 }
 
 /** Intl number formatters for the current language. */
