@@ -49,10 +49,10 @@ export function CompressPanel() {
               <label key={o.view} className="loss-option">
                 <input type="radio" name="int8-view" value={o.view} checked={int8View === o.view} onChange={() => set.setInt8View(o.view)} />
                 <span className="loss-name">{t(o.name)}</span>
-                <code className="formula">{t(o.formula)}</code>
+                <code className="formula" translate="no">{t(o.formula)}</code>
               </label>
             ))}
-            <code className="formula">{t('compress.fp16.formula')}</code>
+            <code className="formula" translate="no">{t('compress.fp16.formula')}</code>
           </fieldset>
           <div>
             <div className="field">
@@ -69,9 +69,9 @@ export function CompressPanel() {
                 ))}
               </select>
             </div>
-            <code className="formula">{t('compress.prune.formula')}</code>
+            <code className="formula" translate="no">{t('compress.prune.formula')}</code>
             <p>
-              <code className="formula">{t('compress.lowrank.formula')}</code>
+              <code className="formula" translate="no">{t('compress.lowrank.formula')}</code>
             </p>
             <div className="field">
               <label htmlFor={usersId}>{t('compress.users')}</label>

@@ -48,7 +48,7 @@ export function RatingPanel() {
         ) : (
           <>
             <AlphaSlider label={t('rating.alpha')} value={r.config.distill.alpha} onChange={(alpha) => setDistill({ alpha })}>
-              <code className="formula">{t('rating.formula')}</code>
+              <code className="formula" translate="no">{t('rating.formula')}</code>
             </AlphaSlider>
             <div className="field">
               <label htmlFor={uId}>{t('rating.unrated')}</label>

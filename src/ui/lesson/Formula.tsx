@@ -12,5 +12,5 @@ export function Formula({ tex, label }: { tex: string; label: string }) {
   useLayoutEffect(() => {
     if (ref.current) katex.render(tex, ref.current, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' });
   }, [tex]);
-  return <div className="formula-tex" ref={ref} role="math" aria-label={label} data-testid="lesson-formula" />;
+  return <div className="formula-tex" translate="no" ref={ref} role="math" aria-label={label} data-testid="lesson-formula" />;
 }
