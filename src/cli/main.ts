@@ -8,9 +8,10 @@ import { benchParseCommand } from './commands/benchParse.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { distillCommand } from './commands/distill.ts';
 import { sweepCommand } from './commands/sweep.ts';
+import { transferCommand } from './commands/transfer.ts';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [inspectCommand, distillCommand, sweepCommand, benchParseCommand];
+export const COMMANDS: readonly Command[] = [inspectCommand, distillCommand, sweepCommand, benchParseCommand, transferCommand];
 
 /** The top-level usage text. */
 export function usage(): string {
