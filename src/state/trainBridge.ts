@@ -250,6 +250,12 @@ export class TrainBridge {
       case 'error':
         s.pushNotice(m.recoverable ? 'warning' : 'error', m.recoverable ? 'notice.workerWarning' : 'notice.workerError', { message: m.message });
         return;
+      case 'transfer-progress':
+      case 'transfer-result':
+      case 'transfer-done':
+      case 'transfer-error':
+        // the transfer panel runs its own worker (state/transferBridge.ts)
+        return;
       default:
         assertNever(m);
     }

@@ -10,6 +10,7 @@ import type { SoftLabelView } from '../distill/softLabels';
 import type { RankingMetrics } from '../eval/metrics';
 import type { LossRow } from './engine';
 import type { TrainConfig } from './config';
+import type { TransferPhase, TransferResult } from './transferRun';
 
 /** A tf.js backend the studio can run on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -97,7 +98,34 @@ export type ToWorker =
   | { type: 'reset' }
   | { type: 'set-hyper'; hyper: HyperParams }
   | { type: 'select-user'; user: number }
-  | { type: 'debug-lose-device' };
+  | { type: 'debug-lose-device' }
+  | { type: 'transfer-run'; request: TransferRequest }
+  | { type: 'transfer-cancel' };
+
+/** A transfer experiment for the worker: the interactions, each item's domain, and the shares of target data to try. */
+export interface TransferRequest {
+  nUsers: number;
+  users: Int32Array;
+  items: Int32Array;
+  /** Per dense item: 0 source, 1 target, −1 neither (transfer/domains.ts). */
+  domainOf: Int8Array;
+  /** Shares of each user's target training data kept, one full run each (several: the keep curve). */
+  keeps: number[];
+  seed: number;
+  /** Most epochs per mode (each mode stops earlier when validation stops improving). */
+  maxEpochs: number;
+}
+
+/** Where a transfer run stands. */
+export interface TransferProgress {
+  /** The keep being run, or null while pretraining on the source. */
+  keep: number | null;
+  phase: TransferPhase;
+  epoch: number;
+  /** 0..1 over the whole request (an estimate: modes stop early). */
+  fraction: number;
+  numTensors: number;
+}
 
 /** Run state as the worker sees it. */
 export type RunStatus = 'empty' | 'warming' | 'ready' | 'running' | 'paused' | 'finishing' | 'done';
@@ -135,7 +163,11 @@ export type FromWorker =
   | { type: 'soft-labels'; labels: SoftLabels }
   | { type: 'recommendations'; recs: Recommendations }
   | { type: 'comparison'; teacher: ModelReport; student: ModelReport; kd: ModelReport; overlapKd: number; overlapStudent: number }
-  | { type: 'error'; message: string; recoverable: boolean };
+  | { type: 'error'; message: string; recoverable: boolean }
+  | ({ type: 'transfer-progress' } & TransferProgress)
+  | { type: 'transfer-result'; result: TransferResult }
+  | { type: 'transfer-done'; cancelled: boolean }
+  | { type: 'transfer-error'; message: string };
 
 /** Exhaustiveness check for switches over the unions above. */
 export function assertNever(x: never): never {

@@ -17,6 +17,7 @@ import { sizeOf } from '../models/size';
 import { checkpointMismatch, decodeCheckpoint } from './checkpoint';
 import type { TrainConfig } from './config';
 import { DistillEngine, type EngineSnapshot, type LossRow } from './engine';
+import { TransferJob } from './transferJob';
 import { EVAL_BATCH, EvalBuffers, evaluate, inferMsPer1000, scoreUsers } from './evaluate';
 import {
   assertNever,
@@ -74,8 +75,11 @@ export class Session {
   private lostReason: string | null = null;
   private looping = false;
   private hyper: HyperParams | null = null;
+  private readonly transfer: TransferJob;
 
-  constructor(private readonly host: SessionHost) {}
+  constructor(private readonly host: SessionHost) {
+    this.transfer = new TransferJob((m) => host.post(m));
+  }
 
   /** Called by the host when the GPU device is lost. */
   deviceLost(reason: string): void {
@@ -134,6 +138,13 @@ export class Session {
         case 'select-user':
           this.selectedUser = msg.user;
           await this.refreshUser();
+          return;
+        case 'transfer-run':
+          // not awaited: the message chain stays free for transfer-cancel
+          void this.transfer.run(msg.request);
+          return;
+        case 'transfer-cancel':
+          this.transfer.cancel();
           return;
         case 'debug-lose-device':
           if (!this.host.loseDevice?.()) this.host.post({ type: 'error', message: 'there is no GPU device to lose on this backend', recoverable: true });

@@ -45,7 +45,7 @@ export const defaultTransferSettings: TransferSettings = {
   lr: 1e-2,
   l2s: [0],
   maxEpochs: 25,
-  patience: 4,
+  patience: 3,
   batchSize: 512,
   studentDim: defaultTrainConfig.student.dim,
   studentLr: defaultTrainConfig.student.lr,
