@@ -9,6 +9,7 @@ import { LanguagePicker } from './LanguagePicker';
 import { LossChartPanel } from './LossChartPanel';
 import { NoticesArea } from './NoticesArea';
 import { SoftLabelPanel } from './SoftLabelPanel';
+import { TransferPanel } from './TransferPanel';
 import { ValChartPanel } from './ValChartPanel';
 
 export function App() {
@@ -32,6 +33,7 @@ export function App() {
         <ComparisonPanel />
         <DatasetPanel />
         <InspectorPanel />
+        <TransferPanel />
       </main>
     </div>
   );

@@ -8,14 +8,16 @@ export interface PanelProps {
   className?: string;
   /** Extra content in the heading row (a status, a small control). */
   aside?: ReactNode;
+  /** data-testid of the section (the guided lesson and the e2e tests find panels by it). */
+  testId?: string;
   children: ReactNode;
 }
 
 /** A titled region (`<section aria-labelledby>`), so screen readers and tests find panels by name. */
-export function Panel({ title, className, aside, children }: PanelProps) {
+export function Panel({ title, className, aside, testId, children }: PanelProps) {
   const id = useId();
   return (
-    <section className={`panel ${className ?? ''}`} aria-labelledby={id}>
+    <section className={`panel ${className ?? ''}`} aria-labelledby={id} data-testid={testId}>
       <div className="panel-head">
         <h2 id={id}>{title}</h2>
         {aside}
