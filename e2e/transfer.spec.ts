@@ -31,5 +31,6 @@ test('the transfer panel runs every mode on the built-in dataset', async ({ page
   await expect(panel.getByRole('img', { name: 'NDCG@10 and HR@10 of each mode on the target test items' })).toBeVisible();
   await expect(panel.getByText('Cross-domain distillation: the small student goes from', { exact: false })).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+  await panel.screenshot({ path: 'e2e/screenshots/transfer-panel.png' });
   watch.expectClean();
 });
