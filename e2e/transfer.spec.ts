@@ -22,6 +22,7 @@ test('the transfer panel runs every mode on the built-in dataset', async ({ page
 
   await panel.getByLabel('Target data kept (%)').fill('5');
   await panel.getByLabel('Most epochs per mode').fill('1');
+  await panel.getByLabel('Also draw the keep curve (5, 20, 50, 100 %)').check();
   await panel.getByRole('button', { name: 'Run transfer' }).click();
   await expect(panel.getByRole('progressbar', { name: 'Transfer progress' })).toBeVisible();
   await expect(panel.getByText('Target at 5%', { exact: false })).toBeVisible({ timeout: 400_000 });
@@ -30,7 +31,8 @@ test('the transfer panel runs every mode on the built-in dataset', async ({ page
   }
   await expect(panel.getByRole('img', { name: 'NDCG@10 and HR@10 of each mode on the target test items' })).toBeVisible();
   await expect(panel.getByText('Cross-domain distillation: the small student goes from', { exact: false })).toBeVisible();
-  await expect(panel.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+  await expect(panel.getByRole('img', { name: 'Keep curve: NDCG@10 of each mode against the share of target data kept' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Cancel' })).toBeDisabled({ timeout: 400_000 });
   await panel.screenshot({ path: 'e2e/screenshots/transfer-panel.png' });
   watch.expectClean();
 });

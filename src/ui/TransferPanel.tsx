@@ -170,7 +170,7 @@ const ModeBars = memo(function ModeBars({ r, t, f }: { r: TransferResult; t: TFu
       <BarChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
         <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
         <XAxis dataKey="mode" interval={0} tick={{ fontSize: 11 }} />
-        <YAxis width={52} domain={[0, 'auto']} tickFormatter={(v: number) => f.dec(v, 3)} />
+        <YAxis width={60} domain={[0, 'auto']} tickFormatter={(v: number) => f.dec(v, 3)} />
         <Tooltip formatter={(v) => (typeof v === 'number' ? f.dec(v, 4) : String(v))} />
         <Legend />
         <Bar dataKey="ndcg" name={t('transfer.ndcg')} fill={COLORS.teacher} isAnimationActive={false} />
@@ -190,7 +190,7 @@ const KeepCurve = memo(function KeepCurve({ results, t, f }: { results: Transfer
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
             <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
             <XAxis dataKey="keep" type="number" scale="log" domain={['auto', 'auto']} ticks={results.map((r) => r.keep)} tickFormatter={(v: number) => f.pct(v, 0)} />
-            <YAxis width={52} domain={[0, 'auto']} tickFormatter={(v: number) => f.dec(v, 3)} />
+            <YAxis width={60} domain={[0, 'auto']} tickFormatter={(v: number) => f.dec(v, 3)} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? f.dec(v, 4) : String(v))} labelFormatter={(v) => `${t('transfer.keepAxis')}: ${f.pct(Number(v), 0)}`} />
             <Legend />
             {MODES.map((m) => (
