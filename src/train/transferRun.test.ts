@@ -64,3 +64,19 @@ describe('transfer run', () => {
     expect(tf.memory().numTensors).toBe(start);
   });
 });
+
+describe('L2-SP anchor', () => {
+  it('weight decay pulls toward the anchor, not toward 0', async () => {
+    const { Adam } = await import('./adam');
+    const a = tf.variable(tf.tensor1d([1, 2]));
+    const b = tf.variable(tf.tensor1d([1, 2]));
+    const adam = new Adam({ a, b }, 0.1, 0.5);
+    adam.anchor('a', Float32Array.from([1, 2]));
+    tf.tidy(() => adam.apply({ a: tf.zeros([2]), b: tf.zeros([2]) }));
+    expect(Array.from(a.dataSync())).toEqual([1, 2]);
+    expect(b.dataSync()[0]).toBeLessThan(1);
+    adam.dispose();
+    a.dispose();
+    b.dispose();
+  });
+});

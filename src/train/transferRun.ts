@@ -212,6 +212,8 @@ export async function runTransfer(d: Domains, pre: Pretrained, s: TransferSettin
     const userEmb = e.student.weights.userEmb;
     tf.tidy(() => userEmb.assign(tf.tensor(pre.userEmb, userEmb.shape, 'float32')));
     if (freeze) e.student.frozen.add('userEmb');
+    // L2-SP: weight decay keeps fine-tuned users near what the source taught them, not near 0
+    else e.anchorStudent('userEmb', pre.userEmb);
   };
   const scratch = await trainMode('scratch', target, target, s, hooks, { student: mf });
   const frozen = await trainMode('frozen', target, target, s, hooks, { student: mf, setup: withPretrained(true) });
