@@ -3,13 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateUData } from '../data/__fixtures__/movielensLike.ts';
-import type { CliIO } from './command.ts';
+import { captureIO } from '../test/captureIO.ts';
 import { main } from './main.ts';
 
-function capture(): CliIO & { out: string; err: string } {
-  const io = { out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-  return io;
-}
+const capture = captureIO;
 
 describe('cli distill and sweep', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ds-distill-'));

@@ -10,9 +10,10 @@ import { inspectCommand } from './commands/inspect.ts';
 import { distillCommand } from './commands/distill.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { synthRatingsCommand } from './commands/synth.ts';
+import { transferCommand } from './commands/transfer.ts';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [inspectCommand, distillCommand, sweepCommand, compressCommand, benchParseCommand, synthRatingsCommand];
+export const COMMANDS: readonly Command[] = [inspectCommand, distillCommand, sweepCommand, compressCommand, transferCommand, benchParseCommand, synthRatingsCommand];
 
 /** The top-level usage text. */
 export function usage(): string {

@@ -25,6 +25,11 @@ export class StudentModel implements Recommender {
   readonly specs: WeightSpec[];
   readonly weights: Record<string, tf.Variable>;
   readonly dim: number;
+  /**
+   * Weights that do not train (transfer learning: pretrained user embeddings kept as they are).
+   * backward() returns no gradient for them, and the optimizer leaves a weight without one alone.
+   */
+  readonly frozen = new Set<'userEmb' | 'itemEmbT' | 'itemBias'>();
 
   /** @example new StudentModel(2668, 2000, defaultStudentConfig, 1) // 39,344 parameters */
   constructor(
@@ -49,12 +54,15 @@ export class StudentModel implements Recommender {
 
   backward(input: BatchInput, fw: Forward, g: tf.Tensor2D, dUserVec?: tf.Tensor2D): Record<string, tf.Tensor> {
     const w = this.weights;
-    const itemEmbT = mm(fw.userVec, g, true);
-    const itemBias = sumRows(g);
-    let ds = mm(g, w.itemEmbT as tf.Tensor2D, false, true);
-    if (dUserVec) ds = tf.add(ds, dUserVec);
-    const userEmb = embeddingGrad(input.users, ds, this.nUsers);
-    return { userEmb, itemEmbT, itemBias };
+    const out: Record<string, tf.Tensor> = {};
+    if (!this.frozen.has('itemEmbT')) out.itemEmbT = mm(fw.userVec, g, true);
+    if (!this.frozen.has('itemBias')) out.itemBias = sumRows(g);
+    if (!this.frozen.has('userEmb')) {
+      let ds = mm(g, w.itemEmbT as tf.Tensor2D, false, true);
+      if (dUserVec) ds = tf.add(ds, dUserVec);
+      out.userEmb = embeddingGrad(input.users, ds, this.nUsers);
+    }
+    return out;
   }
 
   dispose(): void {

@@ -321,6 +321,12 @@ export class TrainBridge {
       case 'compress-failed':
         s.compressFailed(m.message);
         return;
+      case 'transfer-progress':
+      case 'transfer-result':
+      case 'transfer-done':
+      case 'transfer-error':
+        // the transfer panel runs its own worker (state/transferBridge.ts)
+        return;
       default:
         assertNever(m);
     }

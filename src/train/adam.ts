@@ -15,6 +15,11 @@ export class Adam {
   private readonly v: Record<string, tf.Variable> = {};
   /** Steps taken, for bias correction. */
   t = 0;
+  /**
+   * Per weight, where its decay pulls it instead of 0 (L2-SP in transfer learning: a fine-tuned
+   * weight decays toward its pretrained value). Owned by the optimizer once set.
+   */
+  private readonly anchors: Record<string, tf.Tensor> = {};
 
   /**
    * @param params the variables to update, by name (the names backward() returns).
@@ -41,7 +46,7 @@ export class Adam {
     for (const [name, p] of Object.entries(this.params)) {
       let g = grads[name];
       if (!g) continue;
-      if (this.l2 > 0) g = tf.add(g, tf.mul(p, this.l2));
+      if (this.l2 > 0) g = tf.add(g, tf.mul(this.anchors[name] ? tf.sub(p, this.anchors[name]) : p, this.l2));
       const m = tf.add(tf.mul(this.m[name], BETA1), tf.mul(g, 1 - BETA1));
       const v = tf.add(tf.mul(this.v[name], BETA2), tf.mul(tf.square(g), 1 - BETA2));
       this.m[name].assign(m);
@@ -50,6 +55,14 @@ export class Adam {
       const denom = tf.add(tf.div(tf.sqrt(v), c2), ADAM_EPSILON);
       p.assign(tf.sub(p, tf.mul(tf.div(m, denom), this.lr / c1)));
     }
+  }
+
+  /** Decays weight `name` toward `values` instead of toward 0. */
+  anchor(name: string, values: Float32Array): void {
+    const p = this.params[name];
+    if (!p) throw new Error(`adam: no weight named ${name}`);
+    this.anchors[name]?.dispose();
+    this.anchors[name] = tf.tensor(values, p.shape, 'float32');
   }
 
   /** Moments on the CPU, for recovery after a lost device. */
@@ -75,6 +88,6 @@ export class Adam {
   }
 
   dispose(): void {
-    for (const x of [...Object.values(this.m), ...Object.values(this.v)]) x.dispose();
+    for (const x of [...Object.values(this.m), ...Object.values(this.v), ...Object.values(this.anchors)]) x.dispose();
   }
 }

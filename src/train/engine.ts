@@ -140,6 +140,11 @@ export class DistillEngine {
     this.adamS.lr = lr;
   }
 
+  /** The student alone's weight decay pulls `name` toward these values instead of 0 (transfer: L2-SP). */
+  anchorStudent(name: string, values: Float32Array): void {
+    this.adamS.anchor(name, values);
+  }
+
   setTeacherLr(lr: number): void {
     this.adamT.lr = lr;
   }

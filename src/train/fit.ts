@@ -62,6 +62,10 @@ export async function fitRole(
     onEpoch?: (e: EpochInfo) => void;
     /** After every step (steps done, steps in the fit): a worker yields to its messages here, and may throw to stop. */
     afterStep?: (done: number, total: number) => Promise<void>;
+    /** Validation other than the engine split's own (transfer: a joint model scored on the target items only). */
+    validate?: (model: Recommender) => Promise<RankingMetrics>;
+    /** Stop after this many epochs without a better validation NDCG (saves the epochs keepBest would throw away). */
+    patience?: number;
   },
 ): Promise<FitResult> {
   const model = modelOf(engine, role);
@@ -88,11 +92,12 @@ export async function fitRole(
     steps += spe;
     const seconds = (performance.now() - t0) / 1000;
     trainMs += seconds * 1000;
-    const val = await evaluate(model, engine.split, opts.valUsers, 'val', 10, buf);
+    const val = opts.validate ? await opts.validate(model) : await evaluate(model, engine.split, opts.valUsers, 'val', 10, buf);
     const info: EpochInfo = { role, epoch: e, loss: lossN ? lossSum / lossN : NaN, val, seconds };
     epochs.push(info);
     opts.onEpoch?.(info);
     if (!best || val.ndcg > best.val.ndcg) best = { epoch: e, val, weights: opts.keepBest ? await readWeights(model) : null };
+    if (opts.patience !== undefined && e - best.epoch >= opts.patience) break;
   }
   if (opts.keepBest && best?.weights) writeWeights(model, best.weights);
   // report the epoch whose weights the model ends with

@@ -14,6 +14,7 @@ import type { LossRow } from './engine';
 import type { RatingsSource } from '../data/ratingSplit';
 import type { RatingDistillConfig, RatingRunConfig } from '../models/ratingConfig';
 import type { TrainConfig } from './config';
+import type { TransferPhase, TransferResult } from './transferRun';
 
 /** A tf.js backend the studio can run on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -106,7 +107,9 @@ export type ToWorker =
   /** Compress and score the current models (pauses training first); answered by compress-* events. */
   | { type: 'compress'; config: CompressConfig }
   | { type: 'sweep'; command: SweepCommand }
-  | { type: 'rating'; command: RatingCommand };
+  | { type: 'rating'; command: RatingCommand }
+  | { type: 'transfer-run'; request: TransferRequest }
+  | { type: 'transfer-cancel' };
 
 /** The rating task's commands (train/ratingJob.ts handles them). */
 export type RatingCommand =
@@ -139,6 +142,31 @@ export type RatingEvent =
   | { type: 'epoch'; point: RatingEpochPoint }
   | { type: 'result'; teacher: RatingModelSummary; student: RatingModelSummary; kd: RatingModelSummary; seconds: number; stopped: boolean }
   | { type: 'error'; message: string };
+
+/** A transfer experiment for the worker: the interactions, each item's domain, and the shares of target data to try. */
+export interface TransferRequest {
+  nUsers: number;
+  users: Int32Array;
+  items: Int32Array;
+  /** Per dense item: 0 source, 1 target, −1 neither (transfer/domains.ts). */
+  domainOf: Int8Array;
+  /** Shares of each user's target training data kept, one full run each (several: the keep curve). */
+  keeps: number[];
+  seed: number;
+  /** Most epochs per mode (each mode stops earlier when validation stops improving). */
+  maxEpochs: number;
+}
+
+/** Where a transfer run stands. */
+export interface TransferProgress {
+  /** The keep being run, or null while pretraining on the source. */
+  keep: number | null;
+  phase: TransferPhase;
+  epoch: number;
+  /** 0..1 over the whole request (an estimate: modes stop early). */
+  fraction: number;
+  numTensors: number;
+}
 
 /** Run state as the worker sees it. */
 export type RunStatus = 'empty' | 'warming' | 'ready' | 'running' | 'paused' | 'finishing' | 'done';
@@ -183,7 +211,11 @@ export type FromWorker =
   | { type: 'compress-failed'; message: string }
   | { type: 'sweep'; event: SweepEvent }
   | { type: 'model-export'; id: number; result: ModelExport | { error: string } }
-  | { type: 'rating'; event: RatingEvent };
+  | { type: 'rating'; event: RatingEvent }
+  | ({ type: 'transfer-progress' } & TransferProgress)
+  | { type: 'transfer-result'; result: TransferResult }
+  | { type: 'transfer-done'; cancelled: boolean }
+  | { type: 'transfer-error'; message: string };
 
 /** A T × α grid for the sweep (sweepJob.ts): the KD student trained once per cell, the student alone once. */
 export interface SweepRequest {

@@ -19,6 +19,7 @@ import { runCompressJob } from './compressJob';
 import type { TrainConfig } from './config';
 import { DistillEngine, type EngineSnapshot, type LossRow } from './engine';
 import { RatingJob } from './ratingJob';
+import { TransferJob } from './transferJob';
 import { EVAL_BATCH, EvalBuffers, evaluate, inferMsPer1000, scoreUsers } from './evaluate';
 import { SweepJob } from './sweepJob';
 import { exportModel } from './exportJob';
@@ -82,9 +83,11 @@ export class Session {
   private readonly sweep: SweepJob;
   /** The rating task (its own module); made on its first command. */
   private ratingJob: RatingJob | null = null;
+  private readonly transfer: TransferJob;
 
   constructor(private readonly host: SessionHost) {
     this.sweep = new SweepJob(host);
+    this.transfer = new TransferJob((m) => host.post(m));
   }
 
   /** Called by the host when the GPU device is lost. */
@@ -165,6 +168,13 @@ export class Session {
         case 'rating':
           this.ratingJob ??= new RatingJob({ post: (event) => this.host.post({ type: 'rating', event }), yieldToEvents: () => this.host.yieldToEvents() });
           await this.ratingJob.handle(msg.command);
+          return;
+        case 'transfer-run':
+          // not awaited: the message chain stays free for transfer-cancel
+          void this.transfer.run(msg.request);
+          return;
+        case 'transfer-cancel':
+          this.transfer.cancel();
           return;
         case 'debug-lose-device':
           if (!this.host.loseDevice?.()) {

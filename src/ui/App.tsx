@@ -19,6 +19,7 @@ import { RatingPanel } from './RatingPanel';
 import { SoftLabelPanel } from './SoftLabelPanel';
 import { SweepPanel } from './sweep/SweepPanel';
 import { StoragePanel } from './StoragePanel';
+import { TransferPanel } from './TransferPanel';
 import { ValChartPanel } from './ValChartPanel';
 
 export function App() {
@@ -53,6 +54,7 @@ export function App() {
         <ExportPanel />
         <StoragePanel />
         <RatingPanel />
+        <TransferPanel />
       </main>
       <Lesson />
     </div>

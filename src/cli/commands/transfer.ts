@@ -1,0 +1,188 @@
+/**
+ * `transfer`: pretrain on a source domain, then train on a thinned target domain in every mode
+ * (scratch, frozen, fine-tune, joint, popularity, cross-domain KD) with the engine the browser runs;
+ * epochs chosen on the target validation item, reported on the target test item.
+ */
+import { writeFile } from 'node:fs/promises';
+import { readIdList, readItemColumn } from '../../data/itemColumn.ts';
+import { readText } from '../../data/ingest.ts';
+import { meanStd } from '../../eval/metrics.ts';
+import { splitDomains } from '../../transfer/domains.ts';
+import { applyRule, DEFAULT_CUT_YEAR, yearColumn, type DomainRule } from '../../transfer/rule.ts';
+import type { BackendName } from '../../train/protocol.ts';
+import { defaultTransferSettings, pretrainSource, runTransfer, type TransferResult, type TransferSettings } from '../../train/transferRun.ts';
+import { intFlag, parseArgs, stringFlag } from '../args.ts';
+import { UsageError, type CliIO, type Command } from '../command.ts';
+import { loadData, nodeBackend, numberList } from '../experiment.ts';
+import { readInput } from '../files.ts';
+
+const d = defaultTransferSettings;
+const USAGE = `usage: npm run cli -- transfer [flags]
+
+Splits one dataset into a source and a target domain with shared users, pretrains an MF on the
+source, and trains on the target thinned to --keep in each mode side by side; prints a table and,
+with --json, writes {"scratch":{…},"frozen":{…},"finetune":{…},"joint":{…},"popularity":{…},
+"crossKd":{…},"target":{…}} (each with ndcg10 and hr10). Epochs are chosen on the validation item.
+
+flags:
+  --data <file>            ratings file (default: the built-in goodbooks-2k)
+  --items <file>           titles / item metadata file for --data (alias --titles)
+  --cut Y                  items before Y are the source, from Y on the target (default ${DEFAULT_CUT_YEAR}, on the year)
+  --domain-by <column>     the column of --items the rule reads (default year): numeric → --cut,
+                           otherwise --target-value names the label of the target (e.g. a genre)
+  --target-value V         with a label column: items with label V are the target, the rest the source
+  --source-items <file>    item ids of the source domain (one per line); all other items are the target
+  --keep K                 share of each user's target training interactions kept (default ${d.keep})
+  --keeps 0.05,0.2,0.5,1   several shares (the keep curve); the JSON's top level holds --keep's (or the first)
+  --seed S / --seeds 1,2,3 seed(s) of held-out items, thinning and initialisation; means over seeds
+  --dim D                  MF size of every mode (default ${d.dim})
+  --lr R                   Adam learning rate (default ${d.lr})
+  --l2s 0,1e-5             weight decay values tried per mode, best on validation (default ${d.l2s.join(',')})
+  --epochs N               most epochs per mode (default ${d.maxEpochs})
+  --patience N             stop a mode after N epochs without a better validation NDCG (default ${d.patience})
+  --student-dim D          size of the small student of cross-domain KD (default ${d.studentDim})
+  --backend wasm|cpu       tf.js backend (default wasm)
+  --json <file>            write the results as JSON`;
+
+type Row = { ndcg10: number; hr10: number };
+const MODES = ['popularity', 'scratch', 'frozen', 'finetune', 'joint'] as const;
+
+async function ruleFromFlags(args: ReturnType<typeof parseArgs>): Promise<{ rule: DomainRule; column: Map<string, string[]> | null; label: string }> {
+  const src = stringFlag(args, 'source-items');
+  if (src) return { rule: { kind: 'ids', source: readIdList((await readText(await readInput(src))).text) }, column: null, label: `source items from ${src}` };
+  const by = stringFlag(args, 'domain-by') ?? 'year';
+  const value = stringFlag(args, 'target-value');
+  const items = stringFlag(args, 'items') ?? stringFlag(args, 'titles');
+  let column: Map<string, string[]> | null = null;
+  if (items) {
+    const f = await readInput(items);
+    column = readItemColumn((await readText(f)).text, by, f.name);
+  }
+  if (value !== undefined) return { rule: { kind: 'label', target: value }, column, label: `${by} = ${value} is the target` };
+  const cutText = stringFlag(args, 'cut');
+  const cut = cutText === undefined ? DEFAULT_CUT_YEAR : Number(cutText);
+  if (!Number.isFinite(cut)) throw new UsageError(`--cut must be a number, not ${cutText}`);
+  return { rule: { kind: 'cut', cut }, column, label: `${by} < ${cut} is the source` };
+}
+
+function fmtMode(name: string, xs: Row[], extra = ''): string {
+  const n = meanStd(xs.map((x) => x.ndcg10));
+  const h = meanStd(xs.map((x) => x.hr10));
+  return `${name.padEnd(22)}${n.mean.toFixed(4).padStart(9)}${(xs.length > 1 ? `±${n.std.toFixed(4)}` : '').padStart(9)}${h.mean.toFixed(3).padStart(8)}  ${extra}\n`;
+}
+
+/** Means over seeds of each mode's numbers (and the target counts), for one keep. */
+function meanRun(runs: TransferResult[]): Record<string, unknown> {
+  const mean = (f: (r: TransferResult) => number) => meanStd(runs.map(f)).mean;
+  const std = (f: (r: TransferResult) => number) => meanStd(runs.map(f)).std;
+  const out: Record<string, unknown> = { keep: runs[0].keep };
+  for (const m of [...MODES, 'crossKd'] as const) {
+    out[m] = { ndcg10: mean((r) => r[m].ndcg10), hr10: mean((r) => r[m].hr10), ndcg10Std: std((r) => r[m].ndcg10) };
+  }
+  (out.crossKd as Record<string, unknown>).student = { ndcg10: mean((r) => r.crossKd.student.ndcg10), hr10: mean((r) => r.crossKd.student.hr10), ndcg10Std: std((r) => r.crossKd.student.ndcg10) };
+  (out.crossKd as Record<string, unknown>).teacherNdcg10 = mean((r) => r.crossKd.teacherNdcg10);
+  out.target = { items: runs[0].target.items, trainInteractions: mean((r) => r.target.trainInteractions), testUsers: mean((r) => r.target.testUsers) };
+  return out;
+}
+
+function table(runs: TransferResult[], label: string): string {
+  const head = `${label}\n${'mode'.padEnd(22)}${'NDCG@10'.padStart(9)}${'std'.padStart(9)}${'HR@10'.padStart(8)}  chosen on validation\n`;
+  const epochs = (f: (r: TransferResult) => { bestEpoch: number; l2: number }) => `epochs ${runs.map((r) => f(r).bestEpoch).join('/')}, l2 ${runs.map((r) => f(r).l2).join('/')}`;
+  let s = head + fmtMode('popularity', runs.map((r) => r.popularity));
+  for (const m of ['scratch', 'frozen', 'finetune', 'joint'] as const) s += fmtMode(m, runs.map((r) => r[m]), epochs((r) => r[m]));
+  s += fmtMode(`small student alone`, runs.map((r) => r.crossKd.student), epochs((r) => r.crossKd.student));
+  s += fmtMode(`small student + KD`, runs.map((r) => r.crossKd), `${epochs((r) => r.crossKd)}; teacher ${runs.map((r) => r.crossKd.teacher).join('/')}`);
+  const best = meanStd(runs.map((r) => Math.max(r.frozen.ndcg10, r.finetune.ndcg10))).mean;
+  const bestByVal = meanStd(runs.map((r) => (r.frozen.valNdcg10 >= r.finetune.valNdcg10 ? r.frozen : r.finetune).ndcg10)).mean;
+  const scratch = meanStd(runs.map((r) => r.scratch.ndcg10)).mean;
+  s += `best of frozen / fine-tune (per seed, on test) ÷ scratch: ${(best / scratch).toFixed(2)}×; picked on validation: ${(bestByVal / scratch).toFixed(2)}×\n`;
+  return s;
+}
+
+export const transferCommand: Command = {
+  name: 'transfer',
+  summary: 'pretrain on a source domain, train on a thinned target: scratch / frozen / fine-tune / joint / KD',
+  usage: USAGE,
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const args = parseArgs(argv, {
+      data: 'string', items: 'string', titles: 'string', cut: 'string', 'domain-by': 'string', 'target-value': 'string', 'source-items': 'string',
+      keep: 'string', keeps: 'string', seed: 'string', seeds: 'string', dim: 'string', lr: 'string', l2s: 'string', epochs: 'string',
+      patience: 'string', 'student-dim': 'string', backend: 'string', json: 'string',
+    });
+    if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
+    const keepFlag = stringFlag(args, 'keep');
+    const keeps = stringFlag(args, 'keeps') ? numberList(stringFlag(args, 'keeps')!, 'keeps') : [keepFlag === undefined ? d.keep : Number(keepFlag)];
+    if (keeps.some((k) => !(k > 0 && k <= 1))) throw new UsageError('--keep/--keeps must be shares in (0, 1]');
+    const mainKeep = keepFlag !== undefined && keeps.includes(Number(keepFlag)) ? Number(keepFlag) : keeps.includes(d.keep) ? d.keep : keeps[0];
+    const seeds = stringFlag(args, 'seeds') ? numberList(stringFlag(args, 'seeds')!, 'seeds') : [intFlag(args, 'seed', d.seed, 0)];
+    const lrText = stringFlag(args, 'lr');
+    const base: TransferSettings = {
+      ...d,
+      dim: intFlag(args, 'dim', d.dim, 1, 1024),
+      lr: lrText === undefined ? d.lr : Number(lrText),
+      l2s: stringFlag(args, 'l2s') ? numberList(stringFlag(args, 'l2s')!, 'l2s') : d.l2s,
+      maxEpochs: intFlag(args, 'epochs', d.maxEpochs, 1, 500),
+      patience: intFlag(args, 'patience', d.patience, 1, 500),
+      studentDim: intFlag(args, 'student-dim', d.studentDim, 1, 1024),
+    };
+    if (!(base.lr > 0 && base.lr <= 1)) throw new UsageError(`--lr must be in (0, 1], not ${lrText}`);
+    const backend = await nodeBackend((stringFlag(args, 'backend') ?? 'wasm') as BackendName, io);
+    const t0 = performance.now();
+    const dataPath = stringFlag(args, 'data');
+    const ds = await loadData(dataPath, stringFlag(args, 'items') ?? stringFlag(args, 'titles'));
+    const { rule, column: fileColumn, label } = await ruleFromFlags(args);
+    const column = fileColumn ?? (ds.years ? yearColumn(ds.itemKeys, ds.years) : null);
+    if (rule.kind !== 'ids' && !column) throw new UsageError('the domain rule needs --items <titles file> with the column (or --source-items <file>)');
+    const domains = splitDomains(ds.users, ds.items, ds.nUsers, applyRule(rule, ds.itemKeys, column));
+    io.stderr(
+      `${ds.name}: ${label}: source ${domains.source.items.length} items / ${domains.source.users.length} interactions, ` +
+        `target ${domains.target.items.length} items / ${domains.target.users.length} interactions, ${domains.sharedUsers} users in both; backend ${backend}\n`,
+    );
+    const log = (phase: string, e: { epoch: number; loss: number; val: { ndcg: number }; seconds: number }) =>
+      io.stderr(`  ${phase.padEnd(12)} epoch ${String(e.epoch).padStart(2)}  loss ${e.loss.toFixed(4)}  val NDCG@10 ${e.val.ndcg.toFixed(4)}  (${e.seconds.toFixed(1)} s)\n`);
+    const runs: TransferResult[] = [];
+    for (const seed of seeds) {
+      const s0 = performance.now();
+      const pre = await pretrainSource(domains, { ...base, seed }, { onEpoch: log });
+      io.stderr(`seed ${seed}: pretrained on the source, epoch ${pre.bestEpoch}, source val NDCG@10 ${pre.valNdcg10.toFixed(4)} (${((performance.now() - s0) / 1000).toFixed(0)} s)\n`);
+      for (const keep of keeps) {
+        const k0 = performance.now();
+        const r = await runTransfer(domains, pre, { ...base, seed, keep }, { onEpoch: log });
+        runs.push(r);
+        io.stdout(table([r], `seed ${seed}, keep ${keep}: target ${r.target.items} items, ${r.target.trainInteractions} training interactions, ${r.target.testUsers} test users (${((performance.now() - k0) / 1000).toFixed(0)} s)`));
+      }
+    }
+    const curve = keeps.map((k) => meanRun(runs.filter((r) => r.keep === k)));
+    if (seeds.length > 1) for (const k of keeps) io.stdout(table(runs.filter((r) => r.keep === k), `keep ${k}, mean of seeds ${seeds.join(', ')}`));
+    if (keeps.length > 1) {
+      io.stdout(`keep curve (NDCG@10, mean of ${seeds.length} seed${seeds.length > 1 ? 's' : ''})\n${'keep'.padEnd(6)}${['popularity', 'scratch', 'frozen', 'finetune', 'joint', 'student', 'student+KD'].map((h) => h.padStart(11)).join('')}\n`);
+      for (const c of curve) {
+        const v = (m: string) => (c[m] as Row).ndcg10;
+        const kd = c.crossKd as Row & { student: Row };
+        io.stdout(`${String(c.keep).padEnd(6)}${[v('popularity'), v('scratch'), v('frozen'), v('finetune'), v('joint'), kd.student.ndcg10, kd.ndcg10].map((x) => x.toFixed(4).padStart(11)).join('')}\n`);
+      }
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    io.stdout(`total ${seconds.toFixed(0)} s on ${backend}\n`);
+    const json = stringFlag(args, 'json');
+    if (json) {
+      const top = curve[keeps.indexOf(mainKeep)];
+      const out = {
+        ...top,
+        source: { items: domains.source.items.length, interactions: domains.source.users.length },
+        sharedUsers: domains.sharedUsers,
+        rule: label,
+        curve,
+        runs,
+        seeds,
+        keeps,
+        settings: base,
+        dataset: ds.name,
+        backend,
+        totalSeconds: seconds,
+      };
+      await writeFile(json, JSON.stringify(out, null, 2));
+    }
+    return 0;
+  },
+};

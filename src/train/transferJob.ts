@@ -1,0 +1,68 @@
+/**
+ * The studio's transfer experiment inside the worker: runs transferRun for each requested keep
+ * (one source pretraining shared by all), streams progress and one result per keep. Plain
+ * numbers only cross to the page. Runs beside the training loop without blocking messages, so a
+ * cancel arrives between two epochs.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { splitDomains } from '../transfer/domains';
+import type { FromWorker, TransferRequest } from './protocol';
+import { defaultTransferSettings, pretrainSource, runTransfer, TransferCancelled, type TransferPhase, type TransferSettings } from './transferRun';
+
+// Rough share of a keep's work per phase (joint trains on the source too), for a progress bar that moves evenly.
+const WEIGHT: Record<TransferPhase, number> = { pretrain: 3, scratch: 0.5, frozen: 0.5, finetune: 0.5, joint: 3.5, crossStudent: 0.5, crossKd: 0.5 };
+const PER_KEEP = WEIGHT.scratch + WEIGHT.frozen + WEIGHT.finetune + WEIGHT.joint + WEIGHT.crossStudent + WEIGHT.crossKd;
+
+export class TransferJob {
+  private running = false;
+  private cancelRequested = false;
+
+  constructor(private readonly post: (m: FromWorker) => void) {}
+
+  cancel(): void {
+    this.cancelRequested = true;
+  }
+
+  async run(req: TransferRequest): Promise<void> {
+    if (this.running) {
+      this.post({ type: 'transfer-error', message: 'a transfer run is already going' });
+      return;
+    }
+    this.running = true;
+    this.cancelRequested = false;
+    try {
+      const d = splitDomains(req.users, req.items, req.nUsers, req.domainOf);
+      if (d.source.users.length === 0 || d.target.users.length === 0) throw new Error('one of the two domains has no interactions');
+      const s: TransferSettings = { ...defaultTransferSettings, seed: req.seed, maxEpochs: req.maxEpochs, keep: req.keeps[0] };
+      const total = WEIGHT.pretrain + PER_KEEP * req.keeps.length;
+      // weights of the phases finished so far; a phase is finished when the next one starts
+      let done = 0;
+      let current: TransferPhase | null = null;
+      let keep: number | null = null;
+      const hooks = {
+        onPhase: (p: TransferPhase) => {
+          if (current) done += WEIGHT[current];
+          current = p;
+        },
+        onEpoch: (p: TransferPhase, e: { epoch: number }) => {
+          const within = Math.min(1, e.epoch / s.maxEpochs);
+          this.post({ type: 'transfer-progress', keep, phase: p, epoch: e.epoch, fraction: Math.min(1, (done + WEIGHT[p] * within) / total), numTensors: tf.memory().numTensors });
+        },
+        cancelled: () => this.cancelRequested,
+      };
+      this.post({ type: 'transfer-progress', keep, phase: 'pretrain', epoch: 0, fraction: 0, numTensors: tf.memory().numTensors });
+      const pre = await pretrainSource(d, s, hooks);
+      for (const k of req.keeps) {
+        keep = k;
+        const result = await runTransfer(d, pre, { ...s, keep: k }, hooks);
+        this.post({ type: 'transfer-result', result });
+      }
+      this.post({ type: 'transfer-done', cancelled: false });
+    } catch (e) {
+      if (e instanceof TransferCancelled) this.post({ type: 'transfer-done', cancelled: true });
+      else this.post({ type: 'transfer-error', message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      this.running = false;
+    }
+  }
+}
