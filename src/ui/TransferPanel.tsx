@@ -13,9 +13,13 @@ import type { TransferResult } from '../train/transferRun';
 import { COLORS } from './colors';
 import type { NumberFormat } from './i18n/format';
 import type { MessageKey } from './i18n/translate';
+import { Trans } from './i18n/Trans';
 import { useFmt, useT, type TFunction } from './i18n/useT';
 import { NumberField } from './NumberField';
 import { Panel } from './Panel';
+
+/** A command line, the same in every language (shown when the dataset has no years to cut by). */
+const NO_YEARS_COMMAND = 'npm run cli -- transfer --domain-by genre --target-value Drama';
 
 type ModeKey = 'popularity' | 'scratch' | 'frozen' | 'finetune' | 'joint' | 'student' | 'kd';
 
@@ -70,7 +74,9 @@ export function TransferPanel() {
         {!ds
           ? t('transfer.noDataset')
           : counts && 'why' in counts
-            ? t(counts.why === 'noYears' ? 'transfer.noYears' : 'transfer.emptyDomain')
+            ? counts.why === 'noYears'
+              ? <Trans k="transfer.noYears" parts={{ command: <code translate="no">{NO_YEARS_COMMAND}</code> }} />
+              : t('transfer.emptyDomain')
             : counts &&
               t('transfer.counts', {
                 sourceItems: f.int(counts.source[0]),

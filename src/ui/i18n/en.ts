@@ -467,7 +467,7 @@ export const en = {
   'transfer.run': 'Run transfer',
   'transfer.cancel': 'Cancel',
   'transfer.counts': 'Source: {sourceItems} books, {sourceInteractions} interactions · target: {targetItems} books, {targetInteractions} interactions · {shared} readers in both.',
-  'transfer.noYears': 'This dataset has no publication years, so it cannot be split by year here. The command line splits by any column or item list: npm run cli -- transfer --domain-by genre --target-value Drama.',
+  'transfer.noYears': 'This dataset has no publication years, so it cannot be split by year here. The command line splits by any column or item list: {command}.',
   'transfer.emptyDomain': 'With this cut year one domain has no books; pick a year inside the catalogue’s range.',
   'transfer.noDataset': 'Load a dataset first.',
   'transfer.progress': 'Transfer progress',

@@ -75,6 +75,8 @@ describe('Chinese table', () => {
         'runs.exportJson',
         'runs.exportCsv',
         'rating.formula',
+        'transfer.ndcg',
+        'transfer.hr',
       ].sort(),
     );
   });

@@ -516,7 +516,7 @@ export const zh: Record<MessageKey, string> = {
   'storage.refresh': '重新测量',
   // — rating prediction —
   'rating.title': '评分预测',
-  'rating.intro': '第二个任务，适用于带显式评分的文件：预测用户会给出的星级。教师模型：物品 AutoRec（每个物品来自所有用户的评分 → 隐藏层 → 重建）与一个更大的矩阵分解相混合，混合权重在验证集上选定。学生模型：带偏置的矩阵分解，r̂ = μ + b_u + b_i + p_u·q_i。每个用户 10% 的评分留作验证集，10% 留作测试集；每个模型都保留在验证集上表现最好的一轮。',
+  'rating.intro': '第二个任务，适用于带显式评分的文件：预测用户会给出的星级。教师模型：物品 AutoRec（每个物品来自所有用户的评分 → 隐藏层 → 重建）与一个更大的矩阵分解相混合，混合权重在验证集上选定。学生模型：带偏置的矩阵分解（全局均值 + 用户偏置 + 物品偏置 + 用户向量与物品向量的点积）。每个用户 10% 的评分留作验证集，10% 留作测试集；每个模型都保留在验证集上表现最好的一轮。',
   'rating.noDataset': '加载数据集后即可预测评分。',
   'rating.noRatings': '该数据集没有评分列（只记录了谁与什么有过交互），因此没有可预测的星级。请加载每行带有评分的文件，例如 MovieLens u.data 或内置数据集。',
   'rating.alpha': '评分蒸馏：教师模型的权重 α',
@@ -557,7 +557,7 @@ export const zh: Record<MessageKey, string> = {
   'transfer.run': '运行迁移',
   'transfer.cancel': '取消',
   'transfer.counts': '源域：{sourceItems} 本书，{sourceInteractions} 次交互 · 目标域：{targetItems} 本书，{targetInteractions} 次交互 · 两个域共有的读者：{shared} 位。',
-  'transfer.noYears': '该数据集没有出版年份，因此无法在这里按年份划分。命令行可以按任意列或物品列表划分：npm run cli -- transfer --domain-by genre --target-value Drama',
+  'transfer.noYears': '该数据集没有出版年份，因此无法在这里按年份划分。命令行可以按任意列或物品列表划分：{command}。',
   'transfer.emptyDomain': '在这个分界年份下，有一个域没有任何书；请在书目的年份范围内选择年份。',
   'transfer.noDataset': '请先加载数据集。',
   'transfer.progress': '迁移进度',
