@@ -12,6 +12,11 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { int, labelled, panel, udataFile, waitForReady, watchPage } from './helpers';
 
+// the studio's default run names, worded in the page's language (the stored name is `soft T=1 α=1`)
+const N1 = 'Soft labels (Hinton), T = 1, α = 1';
+const N4 = 'Soft labels (Hinton), T = 4, α = 1';
+const BOTH = /Soft labels \(Hinton\), T = (1|4), α = 1/;
+
 /** Short runs on a small upload: teacher and students train together, 4 epochs of 36 steps. */
 const RUN = '/?schedule=online&epochs=4&batch=128';
 
@@ -95,7 +100,7 @@ test('uploads and runs survive reloads; runs overlay; exported models give the s
   await expect(labelled(dataset, 'Users')).toHaveText(int(gen.users));
   await expect(panel(page, 'Storage').getByRole('row', { name: /^u\.data / })).toBeVisible(); // kept
   await finishRun(page);
-  await expect(runRows(page).filter({ hasText: 'soft T=1 α=1' })).toHaveCount(1);
+  await expect(runRows(page).filter({ hasText: N1 })).toHaveCount(1);
 
   // a new link (T = 4) reloads the page: the upload comes back without a click
   await page.goto(`${RUN}&T=4`);
@@ -103,7 +108,7 @@ test('uploads and runs survive reloads; runs overlay; exported models give the s
   await expect(labelled(panel(page, 'Dataset'), 'Interactions')).toHaveText(int(gen.interactions));
   await expect(panel(page, 'Storage').getByRole('row', { name: /^u\.data / })).toBeVisible();
   await finishRun(page);
-  await expect(runRows(page).filter({ hasText: /soft T=(1|4) α=1/ })).toHaveCount(2);
+  await expect(runRows(page).filter({ hasText: BOTH })).toHaveCount(2);
 
   // export the KD student and the teacher; a fresh select-user makes the inspector show the final weights
   const inspector = panel(page, 'Recommendations inspector');
@@ -145,27 +150,27 @@ test('uploads and runs survive reloads; runs overlay; exported models give the s
   await writeFile('e2e/screenshots/validation-export.png', valPng);
 
   // download a report as JSON; reload; both runs listed; overlay them
-  const t4 = runRows(page).filter({ hasText: 'soft T=4 α=1' });
+  const t4 = runRows(page).filter({ hasText: N4 });
   await t4.getByRole('button', { name: /as JSON$/ }).click();
   const [[reportName, reportBytes]] = [...(await dl.take(1))];
   expect(reportName).toMatch(/^run-soft_T=4_α=1-.*\.json$/);
   await page.reload();
-  await expect(runRows(page).filter({ hasText: /soft T=(1|4) α=1/ })).toHaveCount(2, { timeout: 60_000 });
+  await expect(runRows(page).filter({ hasText: BOTH })).toHaveCount(2, { timeout: 60_000 });
   const runs = page.getByTestId('panel-runs');
-  await runs.getByLabel('Overlay soft T=1 α=1').check();
-  await runs.getByLabel('Overlay soft T=4 α=1').check();
+  await runs.getByLabel(`Overlay ${N1}`).check();
+  await runs.getByLabel(`Overlay ${N4}`).check();
   const chart = runs.getByTestId('runs-overlay-chart');
   await expect(chart).toHaveAttribute('aria-label', /runs: 2$/);
   await expect(chart.locator('.recharts-line')).toHaveCount(2);
   await expect(chart.locator('path.recharts-line-curve')).toHaveCount(2);
-  await expect(runs.locator('.legend li')).toHaveText(['soft T=1 α=1', 'soft T=4 α=1']);
+  await expect(runs.locator('.legend li')).toHaveText([N1, N4]);
   await runs.getByRole('button', { name: 'Chart as PNG' }).click();
   const [[pngName, png]] = [...(await dl.take(1))];
   expect(pngName).toBe('runs-overlay.png');
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(png.readUInt32BE(16)).toBeGreaterThan(400); // width, at twice the on-screen size
   await writeFile('e2e/screenshots/runs-overlay-export.png', png);
-  await runRows(page).filter({ hasText: 'soft T=1 α=1' }).getByRole('button', { name: /as CSV$/ }).click();
+  await runRows(page).filter({ hasText: N1 }).getByRole('button', { name: /as CSV$/ }).click();
   const [[csvName, csv]] = [...(await dl.take(1))];
   expect(csvName).toMatch(/\.csv$/);
   const lines = csv.toString('utf8').split('\r\n');

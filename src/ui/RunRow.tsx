@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { encodeReport, reportCsv, reportFileStem, type RunReport } from '../state/runReport';
 import { studioActions } from '../state/studio';
 import { download } from './download';
+import { runLabel, runLossLabel } from './runLabel';
 import type { NumberFormat } from './i18n/format';
-import { isMessageKey } from './i18n/translate';
 import type { TFunction } from './i18n/useT';
 
 export interface RunRowProps {
@@ -25,7 +25,7 @@ export function RunRow({ run, overlaid, color, date, t, f }: RunRowProps) {
   const d = run.settings.train.distill;
   const c = run.comparison;
   const stem = reportFileStem(run);
-  const lossKey = `loss.${d.loss}`;
+  const label = runLabel(run, t);
   const save = () => {
     if (editing !== null) void studioActions.renameRun(run.id, editing);
     setEditing(null);
@@ -33,13 +33,13 @@ export function RunRow({ run, overlaid, color, date, t, f }: RunRowProps) {
   return (
     <tr>
       <td>
-        <input type="checkbox" checked={overlaid} onChange={() => studioActions.toggleOverlay(run.id)} aria-label={t('runs.overlayRun', { name: run.name })} />
+        <input type="checkbox" checked={overlaid} onChange={() => studioActions.toggleOverlay(run.id)} aria-label={t('runs.overlayRun', { name: label })} />
         {color && <span className="run-swatch" style={{ background: color }} aria-hidden="true" />}
       </td>
       <th scope="row">
         {editing === null ? (
           <>
-            {run.name}
+            {label}
             {run.imported && <span className="tag">{t('runs.imported')}</span>}
           </>
         ) : (
@@ -50,7 +50,7 @@ export function RunRow({ run, overlaid, color, date, t, f }: RunRowProps) {
               save();
             }}
           >
-            <input value={editing} onChange={(e) => setEditing(e.target.value)} aria-label={t('runs.renameRun', { name: run.name })} autoFocus maxLength={200} />
+            <input value={editing} onChange={(e) => setEditing(e.target.value)} aria-label={t('runs.renameRun', { name: label })} autoFocus maxLength={200} />
             <button type="submit">{t('runs.save')}</button>
             <button type="button" onClick={() => setEditing(null)}>
               {t('runs.cancel')}
@@ -61,7 +61,7 @@ export function RunRow({ run, overlaid, color, date, t, f }: RunRowProps) {
       <td>{f.sig(d.temperature, 3)}</td>
       <td>{f.sig(d.alpha, 3)}</td>
       {/* an imported report may name a loss this studio does not know: shown as written */}
-      <td>{isMessageKey(lossKey) ? t(lossKey) : d.loss}</td>
+      <td>{runLossLabel(run, t)}</td>
       <td>{f.dec(c.teacher.test.ndcg, 4)}</td>
       <td>{f.dec(c.student.test.ndcg, 4)}</td>
       <td>{f.dec(c.kd.test.ndcg, 4)}</td>
@@ -70,13 +70,13 @@ export function RunRow({ run, overlaid, color, date, t, f }: RunRowProps) {
         <button type="button" onClick={() => setEditing(run.name)} disabled={editing !== null}>
           {t('runs.rename')}
         </button>
-        <button type="button" aria-label={t('runs.exportJsonRun', { name: run.name })} onClick={() => download(`${stem}.json`, encodeReport(run), 'application/json')}>
+        <button type="button" aria-label={t('runs.exportJsonRun', { name: label })} onClick={() => download(`${stem}.json`, encodeReport(run), 'application/json')}>
           {t('runs.exportJson')}
         </button>
-        <button type="button" aria-label={t('runs.exportCsvRun', { name: run.name })} onClick={() => download(`${stem}.csv`, reportCsv(run), 'text/csv')}>
+        <button type="button" aria-label={t('runs.exportCsvRun', { name: label })} onClick={() => download(`${stem}.csv`, reportCsv(run), 'text/csv')}>
           {t('runs.exportCsv')}
         </button>
-        <button type="button" aria-label={t('runs.deleteRun', { name: run.name })} onClick={() => void studioActions.deleteRun(run.id)}>
+        <button type="button" aria-label={t('runs.deleteRun', { name: label })} onClick={() => void studioActions.deleteRun(run.id)}>
           {t('runs.delete')}
         </button>
       </td>

@@ -12,6 +12,7 @@ import { download, exportFailed } from './download';
 import { downsample } from './downsample';
 import type { MessageKey } from './i18n/translate';
 import { useFmt, useT } from './i18n/useT';
+import { runLabel } from './runLabel';
 
 /** Line colours for overlaid runs: apart from each other, in the order runs are picked. */
 export const RUN_COLORS = ['#3558d4', '#e07b28', '#138a4b', '#c81e5b', '#8b5cf6', '#0e9fb5', '#6b7280', '#a16207'] as const;
@@ -32,7 +33,7 @@ export const RunsOverlayChart = memo(function RunsOverlayChart({ runs }: { runs:
     () =>
       runs.map((r, i) => ({
         id: r.id,
-        name: r.name,
+        name: runLabel(r, t),
         color: RUN_COLORS[i % RUN_COLORS.length],
         data: downsample(r.val).flatMap((v) => {
           const m = v[curve];

@@ -10,6 +10,7 @@ import { useStudio } from '../state/store';
 import { studioActions } from '../state/studio';
 import { useFmt, useT } from './i18n/useT';
 import { Panel } from './Panel';
+import { runLabel } from './runLabel';
 
 interface Item {
   id: string;
@@ -28,9 +29,9 @@ export function StoragePanel() {
     () => [
       ...datasets.map((d) => ({ id: d.id, name: d.titlesName ? `${d.name} + ${d.titlesName}` : d.name, kind: 'dataset' as const, bytes: d.bytes })),
       // a run's size as stored: its report's JSON text is a close measure of the structured clone
-      ...runs.map((r) => ({ id: r.id, name: r.name, kind: 'run' as const, bytes: encodeReport(r).length })),
+      ...runs.map((r) => ({ id: r.id, name: runLabel(r, t), kind: 'run' as const, bytes: encodeReport(r).length })),
     ],
-    [runs, datasets],
+    [runs, datasets, t],
   );
   // measure again whenever what is kept changes
   useEffect(() => void studioActions.measureStorage(), [runs, datasets]);
@@ -55,7 +56,7 @@ export function StoragePanel() {
             <tbody>
               {items.map((it) => (
                 <tr key={`${it.kind}:${it.id}`}>
-                  <th scope="row">{it.name}</th>
+                  <th scope="row" translate={it.kind === 'dataset' ? 'no' : undefined}>{it.name}</th>
                   <td>{t(it.kind === 'run' ? 'storage.kindRun' : 'storage.kindDataset')}</td>
                   <td>{f.bytes(it.bytes)}</td>
                   <td className="run-actions">

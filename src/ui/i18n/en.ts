@@ -352,6 +352,7 @@ export const en = {
   'runs.overlay': 'Overlay',
   'runs.overlayRun': 'Overlay {name}',
   'runs.name': 'Name',
+  'runs.defaultName': '{loss}, T = {t}, α = {alpha}',
   'runs.T': 'T',
   'runs.alpha': 'α',
   'runs.loss': 'Loss',

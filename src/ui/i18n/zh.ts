@@ -459,6 +459,7 @@ export const zh: Record<MessageKey, string> = {
   'runs.overlay': '叠加',
   'runs.overlayRun': '叠加 {name}',
   'runs.name': '名称',
+  'runs.defaultName': '{loss}，T = {t}，α = {alpha}',
   'runs.T': 'T',
   'runs.alpha': 'α',
   'runs.loss': '损失函数',
