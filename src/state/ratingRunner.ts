@@ -34,7 +34,9 @@ export class RatingRunner {
         this.end();
       }
     });
-    client.send({ type: 'init', backend: s.config.backend });
+    // The training worker's choice, not 'auto' again: a second probe costs ~10 s here (more under
+    // load), and a noisy one can land on a software GPU where an AutoRec epoch takes minutes.
+    client.send({ type: 'init', backend: s.run.backend?.backend ?? s.config.backend });
     const { nUsers, nItems, users, items, ratings } = ds;
     client.send({ type: 'rating', command: { type: 'start', data: { nUsers, nItems, users, items, ratings }, splitSeed: s.config.splitSeed, config: s.rating.config } });
     return true;
