@@ -3,7 +3,7 @@ import { splitFor } from '../data/split';
 import { datasetStats } from '../data/stats';
 import { synthesize } from '../data/synth';
 import type { BackendReport, FromWorker, ToWorker } from '../train/protocol';
-import { RatingRunner } from './ratingRunner';
+import { RatingRunner, ratingBackend } from './ratingRunner';
 import { createStudioStore } from './store';
 import type { TrainPort } from './trainBridge';
 
@@ -29,7 +29,8 @@ function setup() {
   return { store, clients, runner };
 }
 
-const report = (backend: BackendReport['backend']): BackendReport => ({ backend, reason: { key: 'backend.reason.probeFastest' }, adapter: null, webglRenderer: null, probes: [], failures: [] });
+const report = (backend: BackendReport['backend'], more: Partial<BackendReport> = {}): BackendReport => ({ backend, reason: { key: 'backend.reason.probeFastest' }, adapter: null, webglRenderer: null, probes: [], failures: [], ...more });
+const swiftShaderGl = 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
 
 describe('RatingRunner', () => {
   it("starts its worker on the backend the training worker chose, without probing again", () => {
@@ -44,5 +45,16 @@ describe('RatingRunner', () => {
     const { clients, runner } = setup();
     expect(runner.start()).toBe(true);
     expect(clients[0].sent[0]).toEqual({ type: 'init', backend: 'auto' });
+  });
+
+  it('a software GPU that won the ranking probe gives way to wasm; a hardware GPU or a forced backend stays', () => {
+    expect(ratingBackend(report('webgl', { webglRenderer: swiftShaderGl }), 'auto')).toBe('wasm');
+    expect(ratingBackend(report('webgpu', { adapter: { vendor: 'google', architecture: 'swiftshader', description: '', isFallback: false } }), 'auto')).toBe('wasm');
+    expect(ratingBackend(report('webgpu', { adapter: { vendor: 'x', architecture: '', description: '', isFallback: true } }), 'auto')).toBe('wasm');
+    expect(ratingBackend(report('webgl', { reason: { key: 'backend.reason.hardwareGpu' }, webglRenderer: 'ANGLE (NVIDIA, GeForce RTX 3060)' }), 'auto')).toBe('webgl');
+    expect(ratingBackend(report('webgpu', { reason: { key: 'backend.reason.hardwareGpu' }, adapter: { vendor: 'apple', architecture: 'metal-3', description: '', isFallback: false } }), 'auto')).toBe('webgpu');
+    expect(ratingBackend(report('webgl', { reason: { key: 'backend.reason.override' }, webglRenderer: swiftShaderGl }), 'webgl')).toBe('webgl');
+    expect(ratingBackend(report('cpu'), 'auto')).toBe('cpu');
+    expect(ratingBackend(null, 'wasm')).toBe('wasm');
   });
 });
