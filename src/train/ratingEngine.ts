@@ -295,9 +295,10 @@ export class RatingEngine {
     return { student: await mean(losses.student), kd: await mean(losses.kd) };
   }
 
-  /** A student's clipped predictions for triples, in batches. */
-  async predict(which: RatingStudent, t: Pick<RatingTriples, 'users' | 'items'>): Promise<Float32Array> {
-    const model = which === 'student' ? this.student : this.kd;
+  /** A student's (or the teacher's MF part's) clipped predictions for triples, in batches. */
+  async predict(which: RatingStudent | 'teacherMf', t: Pick<RatingTriples, 'users' | 'items'>): Promise<Float32Array> {
+    const model = which === 'student' ? this.student : which === 'kd' ? this.kd : this.teacherMf;
+    if (!model) throw new Error('the teacher has no MF part');
     const out = new Float32Array(t.users.length);
     const B = 8192;
     for (let a = 0; a < t.users.length; a += B) {
