@@ -63,6 +63,23 @@ describe('transfer run', () => {
     await runTransfer(d, pre, s);
     expect(tf.memory().numTensors).toBe(start);
   });
+
+  it('pretraining keeps the weight decay the source validation item prefers', async () => {
+    const d = tinyDomains();
+    const s = { ...defaultTransferSettings, dim: 4, batchSize: 32, maxEpochs: 3, patience: 3 };
+    const start = tf.memory().numTensors;
+    const grid = [0.5, 0, 0.05];
+    const alone = [];
+    for (const l2 of grid) alone.push(await pretrainSource(d, { ...s, pretrainL2s: [l2] }));
+    const pre = await pretrainSource(d, { ...s, pretrainL2s: grid });
+    const best = alone.reduce((a, b) => (b.valNdcg10 > a.valNdcg10 ? b : a));
+    expect(new Set(alone.map((p) => p.valNdcg10)).size).toBeGreaterThan(1);
+    expect(pre.l2).toBe(best.l2);
+    expect(pre.valNdcg10).toBe(best.valNdcg10);
+    expect(Array.from(pre.userEmb)).toEqual(Array.from(best.userEmb));
+    expect(tf.memory().numTensors).toBe(start);
+    await expect(pretrainSource(d, { ...s, pretrainL2s: [-1] })).rejects.toThrow(/pretraining weight decay/);
+  });
 });
 
 describe('L2-SP anchor', () => {

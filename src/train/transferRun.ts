@@ -29,6 +29,11 @@ export interface TransferSettings {
   lr: number;
   /** Weight decay values tried per mode; the best on validation is kept. */
   l2s: number[];
+  /**
+   * Weight decay values of the source pretraining; the best on the source validation item is kept
+   * (smoother user embeddings can carry more across domains than the least-regularised ones).
+   */
+  pretrainL2s: number[];
   maxEpochs: number;
   /** Epochs without a better validation NDCG before a mode stops. */
   patience: number;
@@ -44,6 +49,7 @@ export const defaultTransferSettings: TransferSettings = {
   dim: 32,
   lr: 1e-2,
   l2s: [0],
+  pretrainL2s: [0],
   maxEpochs: 25,
   patience: 3,
   batchSize: 512,
@@ -77,6 +83,8 @@ export interface CrossKdResult extends ModeResult {
 export interface Pretrained {
   userEmb: Float32Array;
   bestEpoch: number;
+  /** The weight decay the source validation chose. */
+  l2: number;
   valNdcg10: number;
   trainSeconds: number;
 }
@@ -87,7 +95,7 @@ export interface TransferResult {
   source: { items: number; interactions: number };
   target: { items: number; trainInteractions: number; testUsers: number };
   sharedUsers: number;
-  pretrain: { bestEpoch: number; valNdcg10: number };
+  pretrain: { bestEpoch: number; valNdcg10: number; l2: number };
   scratch: ModeResult;
   frozen: ModeResult;
   finetune: ModeResult;
@@ -118,7 +126,9 @@ export function validateTransferSettings(s: TransferSettings): void {
   if (!(s.keep > 0 && s.keep <= 1)) throw new Error(`keep must be in (0, 1], got ${s.keep}`);
   if (!Number.isInteger(s.maxEpochs) || s.maxEpochs < 1) throw new Error(`max epochs must be a positive integer, got ${s.maxEpochs}`);
   if (!Number.isInteger(s.patience) || s.patience < 1) throw new Error(`patience must be a positive integer, got ${s.patience}`);
-  if (!s.l2s.length || s.l2s.some((x) => !(x >= 0))) throw new Error(`weight decay values must be ≥ 0, got ${s.l2s.join(', ')}`);
+  for (const [what, xs] of [['weight decay', s.l2s], ['pretraining weight decay', s.pretrainL2s]] as const) {
+    if (!xs.length || xs.some((x) => !(x >= 0))) throw new Error(`${what} values must be ≥ 0, got ${xs.join(', ')}`);
+  }
 }
 
 function engineFor(split: Split, s: TransferSettings, student: StudentConfig, teacher?: { config: TeacherConfig; weights: Record<string, Float32Array> }): DistillEngine {
@@ -193,13 +203,13 @@ async function trainMode(
   return best!;
 }
 
-/** Pretrains the MF on the source domain (epochs chosen on a source validation item) and returns its user embeddings. */
+/** Pretrains the MF on the source domain (epochs and weight decay chosen on a source validation item) and returns its user embeddings. */
 export async function pretrainSource(d: Domains, s: TransferSettings, hooks: TransferHooks = {}): Promise<Pretrained> {
   validateTransferSettings(s);
   const split = sourceSplit(d, s.seed);
   const mf = (l2: number): StudentConfig => ({ ...defaultTrainConfig.student, dim: s.dim, lr: s.lr, l2 });
-  const t = await trainMode('pretrain', split, split, { ...s, l2s: [0] }, hooks, { student: mf });
-  return { userEmb: t.weights.userEmb, bestEpoch: t.result.bestEpoch, valNdcg10: t.result.valNdcg10, trainSeconds: t.result.trainSeconds };
+  const t = await trainMode('pretrain', split, split, { ...s, l2s: s.pretrainL2s }, hooks, { student: mf });
+  return { userEmb: t.weights.userEmb, bestEpoch: t.result.bestEpoch, l2: t.result.l2, valNdcg10: t.result.valNdcg10, trainSeconds: t.result.trainSeconds };
 }
 
 /** Every mode on the target thinned to `s.keep`, from one pretrained source model. */
@@ -237,7 +247,7 @@ export async function runTransfer(d: Domains, pre: Pretrained, s: TransferSettin
     source: { items: nS, interactions: d.source.users.length },
     target: { items: target.nItems, trainInteractions: target.trainItems.length, testUsers: target.evalUsers.length },
     sharedUsers: d.sharedUsers,
-    pretrain: { bestEpoch: pre.bestEpoch, valNdcg10: pre.valNdcg10 },
+    pretrain: { bestEpoch: pre.bestEpoch, valNdcg10: pre.valNdcg10, l2: pre.l2 },
     scratch: scratch.result,
     frozen: frozen.result,
     finetune: finetune.result,

@@ -38,6 +38,8 @@ flags:
   --dim D                  MF size of every mode (default ${d.dim})
   --lr R                   Adam learning rate (default ${d.lr})
   --l2s 0,1e-5             weight decay values tried per mode, best on validation (default ${d.l2s.join(',')})
+  --pretrain-l2s 0,3e-5    weight decay values of the source pretraining, best on the source validation item
+                           (default ${d.pretrainL2s.join(',')})
   --epochs N               most epochs per mode (default ${d.maxEpochs})
   --patience N             stop a mode after N epochs without a better validation NDCG (default ${d.patience})
   --student-dim D          size of the small student of cross-domain KD (default ${d.studentDim})
@@ -106,7 +108,7 @@ export const transferCommand: Command = {
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, {
       data: 'string', items: 'string', titles: 'string', cut: 'string', 'domain-by': 'string', 'target-value': 'string', 'source-items': 'string',
-      keep: 'string', keeps: 'string', seed: 'string', seeds: 'string', dim: 'string', lr: 'string', l2s: 'string', epochs: 'string',
+      keep: 'string', keeps: 'string', seed: 'string', seeds: 'string', dim: 'string', lr: 'string', l2s: 'string', 'pretrain-l2s': 'string', epochs: 'string',
       patience: 'string', 'student-dim': 'string', backend: 'string', json: 'string',
     });
     if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
@@ -121,6 +123,7 @@ export const transferCommand: Command = {
       dim: intFlag(args, 'dim', d.dim, 1, 1024),
       lr: lrText === undefined ? d.lr : Number(lrText),
       l2s: stringFlag(args, 'l2s') ? numberList(stringFlag(args, 'l2s')!, 'l2s') : d.l2s,
+      pretrainL2s: stringFlag(args, 'pretrain-l2s') ? numberList(stringFlag(args, 'pretrain-l2s')!, 'pretrain-l2s') : d.pretrainL2s,
       maxEpochs: intFlag(args, 'epochs', d.maxEpochs, 1, 500),
       patience: intFlag(args, 'patience', d.patience, 1, 500),
       studentDim: intFlag(args, 'student-dim', d.studentDim, 1, 1024),
@@ -144,7 +147,7 @@ export const transferCommand: Command = {
     for (const seed of seeds) {
       const s0 = performance.now();
       const pre = await pretrainSource(domains, { ...base, seed }, { onEpoch: log });
-      io.stderr(`seed ${seed}: pretrained on the source, epoch ${pre.bestEpoch}, source val NDCG@10 ${pre.valNdcg10.toFixed(4)} (${((performance.now() - s0) / 1000).toFixed(0)} s)\n`);
+      io.stderr(`seed ${seed}: pretrained on the source, epoch ${pre.bestEpoch}, l2 ${pre.l2}, source val NDCG@10 ${pre.valNdcg10.toFixed(4)} (${((performance.now() - s0) / 1000).toFixed(0)} s)\n`);
       for (const keep of keeps) {
         const k0 = performance.now();
         const r = await runTransfer(domains, pre, { ...base, seed, keep }, { onEpoch: log });
