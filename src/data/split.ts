@@ -71,22 +71,40 @@ export function splitLeaveOneOut(ds: Dataset, opts: SplitOptions): Split {
     histItems.subarray(from, h).sort();
     histOffsets[u + 1] = h;
   }
-  const trainItems = histItems.slice(0, h);
-  const trainUsers = new Int32Array(h);
-  for (let u = 0; u < nUsers; u++) trainUsers.fill(u, histOffsets[u], histOffsets[u + 1]);
+  return assembleSplit({ nUsers, nItems, histOffsets, trainItems: histItems.slice(0, h), valItem, testItem, evalUsers, order, seed: opts.seed, minInteractions });
+}
+
+/** The parts a split is made of: each user's sorted training items laid out by `histOffsets`. */
+export interface SplitParts {
+  nUsers: number;
+  nItems: number;
+  histOffsets: Int32Array;
+  trainItems: Int32Array;
+  valItem: Int32Array;
+  testItem: Int32Array;
+  evalUsers: readonly number[];
+  order: Split['order'];
+  seed: number;
+  minInteractions: number;
+}
+
+/** A Split from its parts (the training examples are the users' histories, one row per item). */
+export function assembleSplit(p: SplitParts): Split {
+  const trainUsers = new Int32Array(p.trainItems.length);
+  for (let u = 0; u < p.nUsers; u++) trainUsers.fill(u, p.histOffsets[u], p.histOffsets[u + 1]);
   return {
-    nUsers,
-    nItems,
+    nUsers: p.nUsers,
+    nItems: p.nItems,
     trainUsers,
-    trainItems,
-    histOffsets,
-    histItems: trainItems.slice(),
-    valItem,
-    testItem,
-    evalUsers: Int32Array.from(evalUsers),
-    order,
-    seed: opts.seed,
-    minInteractions,
+    trainItems: p.trainItems,
+    histOffsets: p.histOffsets,
+    histItems: p.trainItems.slice(),
+    valItem: p.valItem,
+    testItem: p.testItem,
+    evalUsers: Int32Array.from(p.evalUsers),
+    order: p.order,
+    seed: p.seed,
+    minInteractions: p.minInteractions,
   };
 }
 

@@ -5,6 +5,7 @@
  * what lets a user embedding learned on the source be reused on the target. Pure TS.
  */
 import { Rng } from '../data/rng';
+import { assembleSplit } from '../data/split';
 import type { Split } from '../data/types';
 
 /** Per dense item of the dataset: 0 source, 1 target, −1 in neither (e.g. no year known). */
@@ -110,27 +111,12 @@ function toSplit(nUsers: number, nItems: number, train: Int32Array[], valItem: I
   const histOffsets = new Int32Array(nUsers + 1);
   for (let u = 0; u < nUsers; u++) histOffsets[u + 1] = histOffsets[u] + train[u].length;
   const trainItems = new Int32Array(histOffsets[nUsers]);
-  const trainUsers = new Int32Array(histOffsets[nUsers]);
   const evalUsers: number[] = [];
   for (let u = 0; u < nUsers; u++) {
     trainItems.set(train[u].slice().sort(), histOffsets[u]);
-    trainUsers.fill(u, histOffsets[u], histOffsets[u + 1]);
     if (valItem[u] >= 0) evalUsers.push(u);
   }
-  return {
-    nUsers,
-    nItems,
-    trainUsers,
-    trainItems,
-    histOffsets,
-    histItems: trainItems.slice(),
-    valItem,
-    testItem,
-    evalUsers: Int32Array.from(evalUsers),
-    order: 'random',
-    seed,
-    minInteractions,
-  };
+  return assembleSplit({ nUsers, nItems, histOffsets, trainItems, valItem, testItem, evalUsers, order: 'random', seed, minInteractions });
 }
 
 /**
