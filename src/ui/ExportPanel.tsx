@@ -7,8 +7,7 @@ import { runSelectors } from '../state/runSlice';
 import { useStudio } from '../state/store';
 import { studioActions } from '../state/studio';
 import type { ExportableModel } from '../train/protocol';
-import { chartFrameIn, chartSvgIn, svgToPng } from './chartPng';
-import { download, exportFailed } from './download';
+import { download, downloadChartPng, exportFailed } from './download';
 import type { MessageKey } from './i18n/translate';
 import { useT } from './i18n/useT';
 import { Panel } from './Panel';
@@ -47,14 +46,7 @@ export function ExportPanel() {
     }
   };
   const exportChart = async (area: string, file: string) => {
-    const root = document.querySelector(area);
-    const svg = chartSvgIn(root);
-    if (!svg || !root) return setNote(t('export.chartMissing'));
-    try {
-      download(file, await svgToPng(svg, chartFrameIn(root, 'h2')));
-    } catch (e) {
-      exportFailed(e);
-    }
+    if (!(await downloadChartPng(document.querySelector(area), file, 'h2'))) setNote(t('export.chartMissing'));
   };
   return (
     <Panel title={t('export.title')} className="area-export" testId="panel-export">

@@ -6,9 +6,8 @@ import { memo, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunReport } from '../state/runReport';
 import { ChartLegend } from './ChartLegend';
-import { chartFrameIn, chartSvgIn, svgToPng } from './chartPng';
 import { COLORS } from './colors';
-import { download, exportFailed } from './download';
+import { downloadChartPng } from './download';
 import { downsample } from './downsample';
 import type { MessageKey } from './i18n/translate';
 import { useFmt, useT } from './i18n/useT';
@@ -40,17 +39,9 @@ export const RunsOverlayChart = memo(function RunsOverlayChart({ runs }: { runs:
           return m ? [{ step: v.step, ndcg: m.ndcg }] : [];
         }),
       })),
-    [runs, curve],
+    [runs, curve, t],
   );
-  const savePng = async () => {
-    const svg = chartSvgIn(box.current);
-    if (!svg || !box.current) return;
-    try {
-      download('runs-overlay.png', await svgToPng(svg, chartFrameIn(box.current, 'figcaption strong')));
-    } catch (e) {
-      exportFailed(e);
-    }
-  };
+  const savePng = () => void downloadChartPng(box.current, 'runs-overlay.png', 'figcaption strong');
   if (!runs.length) return <p className="empty">{t('runs.chartEmpty')}</p>;
   return (
     <figure className="runs-overlay" ref={box}>
@@ -66,7 +57,7 @@ export const RunsOverlayChart = memo(function RunsOverlayChart({ runs }: { runs:
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void savePng()}>
+        <button type="button" onClick={savePng}>
           {t('runs.png')}
         </button>
       </figcaption>

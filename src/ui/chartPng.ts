@@ -40,7 +40,7 @@ export async function svgToPng(svg: SVGSVGElement, frame: ChartFrame = { title: 
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('width', String(w));
   clone.setAttribute('height', String(h));
-  clone.setAttribute('style', `font-family: ${getComputedStyle(svg).fontFamily}; font-size: 14px; background: #fff`);
+  clone.setAttribute('style', `font-family: ${font}; font-size: 14px; background: #fff`);
   const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
   bg.setAttribute('width', '100%');
   bg.setAttribute('height', '100%');
