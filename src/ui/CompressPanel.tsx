@@ -38,78 +38,75 @@ export function CompressPanel() {
   const maxSparsity = Math.max(...config.sparsities);
   const canRun = status !== 'running' && ['ready', 'paused', 'running', 'done'].includes(runStatus);
   return (
-    // the wrapper carries the test id (Panel takes none) and the grid area
-    <div data-testid="panel-compress" className="area-compress">
-      <Panel title={t('compress.title')} className="compress">
-        <p className="hint">{t('compress.intro')}</p>
-        <div className="compress-knobs">
-          <fieldset className="losses">
-            <legend>{t('compress.int8')}</legend>
-            {INT8.map((o) => (
-              <label key={o.view} className="loss-option">
-                <input type="radio" name="int8-view" value={o.view} checked={int8View === o.view} onChange={() => set.setInt8View(o.view)} />
-                <span className="loss-name">{t(o.name)}</span>
-                <code className="formula" translate="no">{t(o.formula)}</code>
-              </label>
-            ))}
-            <code className="formula" translate="no">{t('compress.fp16.formula')}</code>
-          </fieldset>
-          <div>
-            <div className="field">
-              <label htmlFor={pruneId}>{t('compress.prune')}</label>
-              <select
-                id={pruneId}
-                value={String(maxSparsity)}
-                onChange={(e) => set.setCompressConfig({ sparsities: defaultCompressConfig.sparsities.filter((s) => s <= Number(e.target.value)) })}
-              >
-                {MAX_SPARSITY.map((s) => (
-                  <option key={s} value={String(s)}>
-                    {f.pct(s, 0)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <code className="formula" translate="no">{t('compress.prune.formula')}</code>
-            <p>
-              <code className="formula" translate="no">{t('compress.lowrank.formula')}</code>
-            </p>
-            <div className="field">
-              <label htmlFor={usersId}>{t('compress.users')}</label>
-              <select id={usersId} value={String(config.users)} onChange={(e) => set.setCompressConfig({ users: Number(e.target.value) })}>
-                {USERS.map((u) => (
-                  <option key={u} value={String(u)}>
-                    {u ? f.int(u) : t('compress.usersAll')}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <label className="check">
-              <input type="checkbox" checked={config.teacher} onChange={(e) => set.setCompressConfig({ teacher: e.target.checked })} />
-              {t('compress.teacher')}
+    <Panel title={t('compress.title')} className="area-compress compress" testId="panel-compress">
+      <p className="hint">{t('compress.intro')}</p>
+      <div className="compress-knobs">
+        <fieldset className="losses">
+          <legend>{t('compress.int8')}</legend>
+          {INT8.map((o) => (
+            <label key={o.view} className="loss-option">
+              <input type="radio" name="int8-view" value={o.view} checked={int8View === o.view} onChange={() => set.setInt8View(o.view)} />
+              <span className="loss-name">{t(o.name)}</span>
+              <code className="formula" translate="no">{t(o.formula)}</code>
             </label>
+          ))}
+          <code className="formula" translate="no">{t('compress.fp16.formula')}</code>
+        </fieldset>
+        <div>
+          <div className="field">
+            <label htmlFor={pruneId}>{t('compress.prune')}</label>
+            <select
+              id={pruneId}
+              value={String(maxSparsity)}
+              onChange={(e) => set.setCompressConfig({ sparsities: defaultCompressConfig.sparsities.filter((s) => s <= Number(e.target.value)) })}
+            >
+              {MAX_SPARSITY.map((s) => (
+                <option key={s} value={String(s)}>
+                  {f.pct(s, 0)}
+                </option>
+              ))}
+            </select>
           </div>
+          <code className="formula" translate="no">{t('compress.prune.formula')}</code>
+          <p>
+            <code className="formula" translate="no">{t('compress.lowrank.formula')}</code>
+          </p>
+          <div className="field">
+            <label htmlFor={usersId}>{t('compress.users')}</label>
+            <select id={usersId} value={String(config.users)} onChange={(e) => set.setCompressConfig({ users: Number(e.target.value) })}>
+              {USERS.map((u) => (
+                <option key={u} value={String(u)}>
+                  {u ? f.int(u) : t('compress.usersAll')}
+                </option>
+              ))}
+            </select>
+          </div>
+          <label className="check">
+            <input type="checkbox" checked={config.teacher} onChange={(e) => set.setCompressConfig({ teacher: e.target.checked })} />
+            {t('compress.teacher')}
+          </label>
         </div>
-        <div className="compress-run">
-          <button type="button" disabled={!canRun} onClick={() => studioActions.compress()}>
-            {t('compress.run')}
-          </button>
-          {status === 'running' && (
-            <>
-              <progress aria-label={t('compress.progress')} max={1} value={total ? done / total : undefined} />
-              <span role="status">{total ? t('compress.running', { done: f.int(done), total: f.int(total) }) : t('compress.reading')}</span>
-            </>
-          )}
-        </div>
-        {status === 'failed' && error && <p className="verdict" role="alert">{t('compress.failed', { message: error })}</p>}
-        {report ? (
+      </div>
+      <div className="compress-run">
+        <button type="button" disabled={!canRun} onClick={() => studioActions.compress()}>
+          {t('compress.run')}
+        </button>
+        {status === 'running' && (
           <>
-            <CompressChart report={report} int8View={int8View} />
-            <CompressTable report={report} />
+            <progress aria-label={t('compress.progress')} max={1} value={total ? done / total : undefined} />
+            <span role="status">{total ? t('compress.running', { done: f.int(done), total: f.int(total) }) : t('compress.reading')}</span>
           </>
-        ) : (
-          status !== 'running' && <p className="empty">{t('compress.empty')}</p>
         )}
-      </Panel>
-    </div>
+      </div>
+      {status === 'failed' && error && <p className="verdict" role="alert">{t('compress.failed', { message: error })}</p>}
+      {report ? (
+        <>
+          <CompressChart report={report} int8View={int8View} />
+          <CompressTable report={report} />
+        </>
+      ) : (
+        status !== 'running' && <p className="empty">{t('compress.empty')}</p>
+      )}
+    </Panel>
   );
 }

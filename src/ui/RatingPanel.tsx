@@ -40,49 +40,47 @@ export function RatingPanel() {
     if (running) studioActions.ratingSendDistill();
   };
   return (
-    <div className="area-rating" data-testid="panel-rating">
-      <Panel title={t('rating.title')}>
-        <p className="hint">{t('rating.intro')}</p>
-        {!hasRatings ? (
-          <p className="empty">{t(hasDataset ? 'rating.noRatings' : 'rating.noDataset')}</p>
-        ) : (
-          <>
-            <AlphaSlider label={t('rating.alpha')} value={r.config.distill.alpha} onChange={(alpha) => setDistill({ alpha })}>
-              <code className="formula" translate="no">{t('rating.formula')}</code>
-            </AlphaSlider>
-            <div className="field">
-              <label htmlFor={uId}>{t('rating.unrated')}</label>
-              <select id={uId} value={String(r.config.distill.unrated)} onChange={(e) => setDistill({ unrated: Number(e.target.value) })}>
-                {UNRATED_CHOICES.map((v) => (
-                  <option key={v} value={String(v)}>
-                    {f.int(v)}
-                  </option>
-                ))}
-              </select>
-              <span className="hint">{t('rating.unratedHint')}</span>
+    <Panel title={t('rating.title')} className="area-rating" testId="panel-rating">
+      <p className="hint">{t('rating.intro')}</p>
+      {!hasRatings ? (
+        <p className="empty">{t(hasDataset ? 'rating.noRatings' : 'rating.noDataset')}</p>
+      ) : (
+        <>
+          <AlphaSlider label={t('rating.alpha')} value={r.config.distill.alpha} onChange={(alpha) => setDistill({ alpha })}>
+            <code className="formula" translate="no">{t('rating.formula')}</code>
+          </AlphaSlider>
+          <div className="field">
+            <label htmlFor={uId}>{t('rating.unrated')}</label>
+            <select id={uId} value={String(r.config.distill.unrated)} onChange={(e) => setDistill({ unrated: Number(e.target.value) })}>
+              {UNRATED_CHOICES.map((v) => (
+                <option key={v} value={String(v)}>
+                  {f.int(v)}
+                </option>
+              ))}
+            </select>
+            <span className="hint">{t('rating.unratedHint')}</span>
+          </div>
+          <NumberField label={t('rating.teacherEpochs')} value={r.config.teacherEpochs} min={1} max={200} onCommit={(v) => set.setRatingConfig({ teacherEpochs: v })} />
+          <NumberField label={t('rating.studentEpochs')} value={r.config.epochs} min={1} max={200} onCommit={(v) => set.setRatingConfig({ epochs: v })} />
+          <div className="buttons">
+            <button type="button" onClick={() => studioActions.ratingStart()} disabled={running}>
+              {t('rating.run')}
+            </button>
+            <button type="button" onClick={() => studioActions.ratingStop()} disabled={!running}>
+              {t('rating.stop')}
+            </button>
+          </div>
+          {running && (
+            <div className="progress" role="status">
+              <progress aria-label={t('rating.progress')} max={1} value={r.fraction} /> {r.phase && t(`rating.phase.${r.phase}` as MessageKey)} {f.pct(r.fraction, 0)}
             </div>
-            <NumberField label={t('rating.teacherEpochs')} value={r.config.teacherEpochs} min={1} max={200} onCommit={(v) => set.setRatingConfig({ teacherEpochs: v })} />
-            <NumberField label={t('rating.studentEpochs')} value={r.config.epochs} min={1} max={200} onCommit={(v) => set.setRatingConfig({ epochs: v })} />
-            <div className="buttons">
-              <button type="button" onClick={() => studioActions.ratingStart()} disabled={running}>
-                {t('rating.run')}
-              </button>
-              <button type="button" onClick={() => studioActions.ratingStop()} disabled={!running}>
-                {t('rating.stop')}
-              </button>
-            </div>
-            {running && (
-              <div className="progress" role="status">
-                <progress aria-label={t('rating.progress')} max={1} value={r.fraction} /> {r.phase && t(`rating.phase.${r.phase}` as MessageKey)} {f.pct(r.fraction, 0)}
-              </div>
-            )}
-            {r.error && <p className="error" role="alert">{t('rating.failed', { message: r.error })}</p>}
-            <RatingChart points={r.points} t={t} f={f} />
-            {r.result && <RatingTable result={r.result} t={t} f={f} />}
-          </>
-        )}
-      </Panel>
-    </div>
+          )}
+          {r.error && <p className="error" role="alert">{t('rating.failed', { message: r.error })}</p>}
+          <RatingChart points={r.points} t={t} f={f} />
+          {r.result && <RatingTable result={r.result} t={t} f={f} />}
+        </>
+      )}
+    </Panel>
   );
 }
 
