@@ -54,7 +54,8 @@ export class DatasetStore {
     let last: string | undefined;
     try {
       db = await this.db();
-      await this.refresh();
+      // listing reads every kept upload's bytes: it runs beside the load instead of before it
+      void this.refresh().catch(() => undefined);
       last = (await db.get<{ value: string }>('meta', LAST_KEY))?.value;
     } catch {
       // runHistory reports an unusable database once
