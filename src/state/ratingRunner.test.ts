@@ -3,7 +3,8 @@ import { splitFor } from '../data/split';
 import { datasetStats } from '../data/stats';
 import { synthesize } from '../data/synth';
 import type { BackendReport, FromWorker, ToWorker } from '../train/protocol';
-import { RatingRunner, ratingBackend } from './ratingRunner';
+import { RatingRunner } from './ratingRunner';
+import { sideWorkerBackend } from './sideWorkerBackend';
 import { createStudioStore } from './store';
 import type { TrainPort } from './trainBridge';
 
@@ -29,7 +30,7 @@ function setup() {
   return { store, clients, runner };
 }
 
-const report = (backend: BackendReport['backend'], more: Partial<BackendReport> = {}): BackendReport => ({ backend, reason: { key: 'backend.reason.probeFastest' }, adapter: null, webglRenderer: null, probes: [], failures: [], ...more });
+const report = (backend: BackendReport['backend'], more: Partial<BackendReport> = {}): BackendReport => ({ backend, reason: { key: 'backend.reason.probeFastest' }, adapter: null, webglRenderer: null, software: false, probes: [], failures: [], ...more });
 const swiftShaderGl = 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
 
 describe('RatingRunner', () => {
@@ -48,13 +49,13 @@ describe('RatingRunner', () => {
   });
 
   it('a software GPU that won the ranking probe gives way to wasm; a hardware GPU or a forced backend stays', () => {
-    expect(ratingBackend(report('webgl', { webglRenderer: swiftShaderGl }), 'auto')).toBe('wasm');
-    expect(ratingBackend(report('webgpu', { adapter: { vendor: 'google', architecture: 'swiftshader', description: '', isFallback: false } }), 'auto')).toBe('wasm');
-    expect(ratingBackend(report('webgpu', { adapter: { vendor: 'x', architecture: '', description: '', isFallback: true } }), 'auto')).toBe('wasm');
-    expect(ratingBackend(report('webgl', { reason: { key: 'backend.reason.hardwareGpu' }, webglRenderer: 'ANGLE (NVIDIA, GeForce RTX 3060)' }), 'auto')).toBe('webgl');
-    expect(ratingBackend(report('webgpu', { reason: { key: 'backend.reason.hardwareGpu' }, adapter: { vendor: 'apple', architecture: 'metal-3', description: '', isFallback: false } }), 'auto')).toBe('webgpu');
-    expect(ratingBackend(report('webgl', { reason: { key: 'backend.reason.override' }, webglRenderer: swiftShaderGl }), 'webgl')).toBe('webgl');
-    expect(ratingBackend(report('cpu'), 'auto')).toBe('cpu');
-    expect(ratingBackend(null, 'wasm')).toBe('wasm');
+    expect(sideWorkerBackend(report('webgl', { webglRenderer: swiftShaderGl, software: true }), 'auto')).toBe('wasm');
+    expect(sideWorkerBackend(report('webgpu', { adapter: { vendor: 'google', architecture: 'swiftshader', description: '', isFallback: false }, software: true }), 'auto')).toBe('wasm');
+    expect(sideWorkerBackend(report('webgpu', { adapter: { vendor: 'x', architecture: '', description: '', isFallback: true }, software: true }), 'auto')).toBe('wasm');
+    expect(sideWorkerBackend(report('webgl', { reason: { key: 'backend.reason.hardwareGpu' }, webglRenderer: 'ANGLE (NVIDIA, GeForce RTX 3060)' }), 'auto')).toBe('webgl');
+    expect(sideWorkerBackend(report('webgpu', { reason: { key: 'backend.reason.hardwareGpu' }, adapter: { vendor: 'apple', architecture: 'metal-3', description: '', isFallback: false } }), 'auto')).toBe('webgpu');
+    expect(sideWorkerBackend(report('webgl', { reason: { key: 'backend.reason.override' }, webglRenderer: swiftShaderGl, software: true }), 'webgl')).toBe('webgl');
+    expect(sideWorkerBackend(report('cpu'), 'auto')).toBe('cpu');
+    expect(sideWorkerBackend(null, 'wasm')).toBe('wasm');
   });
 });

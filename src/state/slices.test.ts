@@ -119,7 +119,7 @@ describe('run slice', () => {
   it('clears series on reset but keeps the backend; a new worker clears everything', () => {
     const store = createStudioStore();
     const s = () => store.getState();
-    const report: BackendReport = { backend: 'wasm', reason: { key: 'backend.reason.probeFastest' }, adapter: null, webglRenderer: null, probes: [], failures: [] };
+    const report: BackendReport = { backend: 'wasm', reason: { key: 'backend.reason.probeFastest' }, adapter: null, webglRenderer: null, software: false, probes: [], failures: [] };
     s().runReady(report);
     s().runProgress({ status: 'running', phase: 'progress.students', fraction: 0.5, step: 10, epoch: 1, totalSteps: 20, numTensors: 40, gpuBytes: null });
     s().runMetrics([row(4)], [val(0, 0.1, 0.2)]);

@@ -8,6 +8,7 @@ import { splitDomains } from '../transfer/domains';
 import { applyRule, yearColumn } from '../transfer/rule';
 import type { FromWorker, TransferRequest } from '../train/protocol';
 import type { StoreApi } from 'zustand/vanilla';
+import type { BackendChoice } from './defaults';
 import type { TrainPort } from './trainBridge';
 import { CURVE_KEEPS, type TransferState } from './transferStore';
 
@@ -31,7 +32,7 @@ export class TransferBridge {
   ) {}
 
   /** Starts a run on the dataset with the store's settings; a run already going is ended first. */
-  run(ds: Dataset): void {
+  run(ds: Dataset, backend: BackendChoice): void {
     this.stop();
     const s = this.store.getState();
     const { cut, keepPercent, curve, maxEpochs, seed } = s.settings;
@@ -53,7 +54,7 @@ export class TransferBridge {
     this.client = client;
     client.onMessage((m) => this.onMessage(client, m));
     s.started(keeps);
-    client.send({ type: 'init', backend: 'auto' });
+    client.send({ type: 'init', backend });
     client.send({ type: 'transfer-run', request });
   }
 

@@ -156,15 +156,28 @@ export async function chooseBackend(requested: BackendName | 'auto', exclude: Ba
   const probes: BackendReport['probes'] = [];
   let adapter: Adapter = null;
   let renderer: string | null = null;
-  const done = (backend: BackendName, reason: BackendReport['reason']): BackendReport => ({ backend, reason, adapter, webglRenderer: renderer, probes, failures });
+  const software = { webgpu: false, webgl: false };
+  const done = (backend: BackendName, reason: BackendReport['reason']): BackendReport => ({
+    backend,
+    reason,
+    adapter,
+    webglRenderer: renderer,
+    software: backend === 'webgpu' || backend === 'webgl' ? software[backend] : false,
+    probes,
+    failures,
+  });
 
   if (requested !== 'auto' && !exclude.includes(requested)) {
     if (requested === 'webgpu') {
       const w = await prepareWebGpu();
       if ('error' in w) failures.push({ backend: 'webgpu', error: w.error });
-      else adapter = w.adapter;
+      else ({ adapter, software: software.webgpu } = w);
     }
-    if (requested === 'webgl') renderer = webglRenderer()?.renderer ?? null;
+    if (requested === 'webgl') {
+      const r = webglRenderer();
+      renderer = r?.renderer ?? null;
+      software.webgl = r?.software ?? false;
+    }
     if (!failures.length) {
       const err = await startBackend(requested);
       if (!err) return done(requested, { key: 'backend.reason.override' });
@@ -179,7 +192,7 @@ export async function chooseBackend(requested: BackendName | 'auto', exclude: Ba
     const w = await prepareWebGpu();
     if ('error' in w) failures.push({ backend: 'webgpu', error: w.error });
     else {
-      adapter = w.adapter;
+      ({ adapter, software: software.webgpu } = w);
       const err = await startBackend('webgpu');
       if (err) failures.push({ backend: 'webgpu', error: err });
       else if (!w.software) return done('webgpu', { key: 'backend.reason.hardwareGpu' });
@@ -189,6 +202,7 @@ export async function chooseBackend(requested: BackendName | 'auto', exclude: Ba
   if (!exclude.includes('webgl')) {
     const r = webglRenderer();
     renderer = r?.renderer ?? null;
+    software.webgl = r?.software ?? false;
     if (!r) failures.push({ backend: 'webgl', error: 'no WebGL2 context' });
     else if (!r.software) {
       const err = await startBackend('webgl');

@@ -57,7 +57,7 @@ describe('compression sweep on real models', () => {
     const got: FromWorker[] = [];
     const s = new Session({
       post: (m) => got.push(m),
-      chooseBackend: async () => ({ backend: 'cpu', reason: { key: 'backend.reason.onlyOne' }, adapter: null, webglRenderer: null, probes: [], failures: [] }),
+      chooseBackend: async () => ({ backend: 'cpu', reason: { key: 'backend.reason.onlyOne' }, adapter: null, webglRenderer: null, software: false, probes: [], failures: [] }),
       yieldToEvents: () => new Promise((res) => setTimeout(res, 0)),
     });
     await s.handle({ type: 'compress', config: cc });

@@ -74,7 +74,7 @@ describe('Session export-model', () => {
     const got: FromWorker[] = [];
     const s = new Session({
       post: (m) => got.push(m),
-      chooseBackend: async () => ({ backend: 'cpu', reason: { key: 'backend.reason.onlyOne' }, adapter: null, webglRenderer: null, probes: [], failures: [] }),
+      chooseBackend: async () => ({ backend: 'cpu', reason: { key: 'backend.reason.onlyOne' }, adapter: null, webglRenderer: null, software: false, probes: [], failures: [] }),
       yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
     });
     const req = { type: 'export-model' as const, model: 'kd' as ExportableModel, probeUser: 2, userKeys: [] as string[], itemKeys: [] as string[], datasetName: 'tiny' };

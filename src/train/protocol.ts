@@ -29,6 +29,8 @@ export interface BackendReport {
   adapter: { vendor: string; architecture: string; description: string; isFallback: boolean } | null;
   /** WebGL renderer string, when WebGL was looked at. */
   webglRenderer: string | null;
+  /** True when the backend chosen runs on a CPU rasteriser posing as a GPU (SwiftShader, llvmpipe…). */
+  software: boolean;
   /** Probe timings (ms per probe step) of the backends that were probed. */
   probes: { backend: BackendName; ms: number }[];
   /** Backends that failed to start, with the error text. */

@@ -23,7 +23,7 @@ function harness() {
   const events: RatingEvent[] = [];
   const s = new Session({
     post: (m: FromWorker) => void (m.type === 'rating' && events.push(m.event)),
-    chooseBackend: async () => ({ backend: 'cpu', reason: { key: 'backend.reason.onlyOne' }, adapter: null, webglRenderer: null, probes: [], failures: [] }),
+    chooseBackend: async () => ({ backend: 'cpu', reason: { key: 'backend.reason.onlyOne' }, adapter: null, webglRenderer: null, software: false, probes: [], failures: [] }),
     yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
   });
   return { s, events, result: () => events.find((e) => e.type === 'result') };

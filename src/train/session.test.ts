@@ -22,7 +22,7 @@ function harness() {
   const got: FromWorker[] = [];
   const s = new Session({
     post: (m) => got.push(m),
-    chooseBackend: async () => ({ backend: 'cpu', reason: { key: 'backend.reason.onlyOne' }, adapter: null, webglRenderer: null, probes: [], failures: [] }),
+    chooseBackend: async () => ({ backend: 'cpu', reason: { key: 'backend.reason.onlyOne' }, adapter: null, webglRenderer: null, software: false, probes: [], failures: [] }),
     yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
   });
   const of = <T extends FromWorker['type']>(t: T) => got.filter((m): m is Extract<FromWorker, { type: T }> => m.type === t);

@@ -109,7 +109,7 @@ describe('SweepJob (the studio’s sweep in the worker)', () => {
         got.push(m);
         h.post(m);
       },
-      chooseBackend: async () => ({ backend: 'cpu', reason: { key: 'backend.reason.onlyOne' }, adapter: null, webglRenderer: null, probes: [], failures: [] }),
+      chooseBackend: async () => ({ backend: 'cpu', reason: { key: 'backend.reason.onlyOne' }, adapter: null, webglRenderer: null, software: false, probes: [], failures: [] }),
       yieldToEvents: h.yieldToEvents,
     });
     await s.handle({ type: 'init', backend: 'auto' });
