@@ -10,7 +10,7 @@ import { loadBuiltin } from '../data/builtin.ts';
 import { splitFingerprint } from '../data/fingerprint.ts';
 import { ingest } from '../data/ingest.ts';
 import { english } from '../data/messages.ts';
-import { checkTrainable, splitLeaveOneOut } from '../data/split.ts';
+import { checkTrainable, splitFor } from '../data/split.ts';
 import type { Dataset, Split } from '../data/types.ts';
 import { startBackend } from '../train/backends.ts';
 import { BUILTIN_SPLIT_SEED, BUILTIN_TEACHER_CHECKPOINT, checkpointMismatch, decodeCheckpoint, describeMismatch, encodeCheckpoint } from '../train/checkpoint.ts';
@@ -37,7 +37,7 @@ export async function loadData(ratingsPath?: string, titlesPath?: string): Promi
 
 /** The studio's split: by timestamp where there are timestamps, seeded random otherwise. */
 export function makeSplit(ds: Dataset, splitSeed = BUILTIN_SPLIT_SEED): Split {
-  const split = splitLeaveOneOut(ds, { seed: splitSeed, order: ds.timestamps ? 'timestamp' : 'random' });
+  const split = splitFor(ds, splitSeed);
   const why = checkTrainable(ds, split);
   if (why) throw new Error(english(why));
   return split;

@@ -7,7 +7,7 @@
 import type { CompressConfig } from '../compress/config';
 import type { CompressReport } from '../compress/types';
 import type { Split } from '../data/types';
-import type { DistillConfig } from '../distill/config';
+import { TEMPERATURE_RANGE, type DistillConfig } from '../distill/config';
 import type { SoftLabelView } from '../distill/softLabels';
 import type { RankingMetrics } from '../eval/metrics';
 import type { LossRow } from './engine';
@@ -228,7 +228,7 @@ export interface SweepRequest {
 }
 
 /** Limits of a grid the worker accepts (the sweep panel checks the same before sending). */
-export const SWEEP_LIMITS = { maxValues: 6, maxEpochs: 20, minT: 0.1, maxT: 50 } as const;
+export const SWEEP_LIMITS = { maxValues: 6, maxEpochs: 20, minT: TEMPERATURE_RANGE.min, maxT: TEMPERATURE_RANGE.max } as const;
 
 /** True when `request` is not a grid the worker runs (empty or too long lists, values out of range). */
 export function badGrid(r: SweepRequest): boolean {
