@@ -7,7 +7,7 @@
 import { splitFingerprint } from '../data/fingerprint';
 import { settingsOf } from './configSlice';
 import { storageErrorMessage as message, type StudioDb } from './idb';
-import { decodeReport, defaultRunName, REPORT_FORMAT, REPORT_VERSION, type RunReport } from './runReport';
+import { checkReport, decodeReport, defaultRunName, REPORT_FORMAT, REPORT_VERSION, type RunReport } from './runReport';
 import type { StudioState, StudioStore } from './store';
 
 /** What the history needs from its surroundings. */
@@ -67,7 +67,7 @@ export class RunHistory {
       const runs = await db.getAll<RunReport>('runs');
       // a stored record is checked like an imported file: an older or damaged one is skipped, not shown broken
       const good = runs.flatMap((r) => {
-        const d = decodeReport(JSON.stringify(r));
+        const d = checkReport(r);
         return d.ok ? [{ ...d.report, imported: r.imported === true }] : [];
       });
       this.store.getState().historyLoaded(good, this.store.getState().history.datasets, true);

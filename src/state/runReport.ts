@@ -139,6 +139,11 @@ export function decodeReport(json: string): DecodeResult {
   } catch {
     return { ok: false, problem: { kind: 'json' } };
   }
+  return checkReport(raw);
+}
+
+/** Checks a parsed report (from a file, or a record read back from IndexedDB) field by field. */
+export function checkReport(raw: unknown): DecodeResult {
   try {
     const o = obj(raw, 'report');
     if (o.format !== REPORT_FORMAT) throw new Bad({ kind: 'format' });
