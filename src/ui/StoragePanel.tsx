@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { historySelectors } from '../state/historySlice';
-import { encodeReport } from '../state/runReport';
+import { encodeReport, type RunReport } from '../state/runReport';
 import { useStudio } from '../state/store';
 import { studioActions } from '../state/studio';
 import { useFmt, useT } from './i18n/useT';
@@ -19,6 +19,14 @@ interface Item {
   bytes: number;
 }
 
+/** A run's size as stored (its report's JSON text, a close measure of the structured clone), once per report. */
+const runBytes = new WeakMap<RunReport, number>();
+function storedBytes(r: RunReport): number {
+  let n = runBytes.get(r);
+  if (n === undefined) runBytes.set(r, (n = encodeReport(r).length));
+  return n;
+}
+
 export function StoragePanel() {
   const t = useT();
   const f = useFmt();
@@ -28,8 +36,7 @@ export function StoragePanel() {
   const items = useMemo<Item[]>(
     () => [
       ...datasets.map((d) => ({ id: d.id, name: d.titlesName ? `${d.name} + ${d.titlesName}` : d.name, kind: 'dataset' as const, bytes: d.bytes })),
-      // a run's size as stored: its report's JSON text is a close measure of the structured clone
-      ...runs.map((r) => ({ id: r.id, name: runLabel(r, t), kind: 'run' as const, bytes: encodeReport(r).length })),
+      ...runs.map((r) => ({ id: r.id, name: runLabel(r, t), kind: 'run' as const, bytes: storedBytes(r) })),
     ],
     [runs, datasets, t],
   );
