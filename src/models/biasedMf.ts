@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '../data/rng';
 import type { BiasedMfConfig } from './ratingConfig';
-import { type RatingWeights, makeRatingVariables } from './ratingWeights';
+import { makeVariables, type WeightHolder } from './recommender';
 import type { WeightSpec } from './size';
 
 /** Weight shapes of a biased MF model. */
@@ -41,7 +41,7 @@ export interface MfCache {
   bi: tf.Tensor1D;
 }
 
-export class BiasedMf implements RatingWeights {
+export class BiasedMf implements WeightHolder {
   readonly specs: WeightSpec[];
   readonly weights: Record<string, tf.Variable>;
 
@@ -55,7 +55,7 @@ export class BiasedMf implements RatingWeights {
   ) {
     validateBiasedMfConfig(config);
     this.specs = biasedMfSpecs(nUsers, nItems, config);
-    this.weights = makeRatingVariables('mf', this.specs, init);
+    this.weights = makeVariables('mf', this.specs, init);
   }
 
   /** Predictions [B] for int32 users / items [B] (unclipped), and the rows backward needs. */

@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '../data/rng';
 import { mm, sumRows } from './ops';
 import type { AutoRecConfig } from './ratingConfig';
-import { type RatingWeights, makeRatingVariables } from './ratingWeights';
+import { makeVariables, type WeightHolder } from './recommender';
 import type { WeightSpec } from './size';
 
 /** Weight shapes: W₁ [users, hidden], b₁, W₂ [hidden, users], b₂. */
@@ -42,7 +42,7 @@ export function autoRecInit(nUsers: number, c: AutoRecConfig, mean: number, seed
   return { W1: uniform(nUsers * c.hidden, nUsers), b1: new Float32Array(c.hidden), W2: uniform(c.hidden * nUsers, c.hidden), b2: new Float32Array(nUsers).fill(mean) };
 }
 
-export class ItemAutoRec implements RatingWeights {
+export class ItemAutoRec implements WeightHolder {
   readonly specs: WeightSpec[];
   readonly weights: Record<string, tf.Variable>;
 
@@ -53,7 +53,7 @@ export class ItemAutoRec implements RatingWeights {
   ) {
     validateAutoRecConfig(config);
     this.specs = autoRecSpecs(nUsers, config);
-    this.weights = makeRatingVariables('autorec', this.specs, init);
+    this.weights = makeVariables('autorec', this.specs, init);
   }
 
   /** Reconstruction [B, users] of a batch of item columns x [B, users]. */

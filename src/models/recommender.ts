@@ -65,19 +65,26 @@ export function makeVariables(prefix: string, specs: WeightSpec[], init: Record<
 // Variable names must be unique per tf engine; a counter lets a reset build a fresh model while the old one is disposed.
 let nextId = 0;
 
+/** A model whose weights are named tf.Variables described by specs (recommenders and the rating regressors). */
+export interface WeightHolder {
+  readonly specs: WeightSpec[];
+  readonly weights: Record<string, tf.Variable>;
+  readonly kind?: string;
+}
+
 /** Reads every weight back to the CPU (one awaited read per weight; never dataSync on webgpu). */
-export async function readWeights(model: Recommender): Promise<Record<string, Float32Array>> {
+export async function readWeights(model: WeightHolder): Promise<Record<string, Float32Array>> {
   const out: Record<string, Float32Array> = {};
   for (const s of model.specs) out[s.name] = (await model.weights[s.name].data()) as Float32Array;
   return out;
 }
 
 /** Overwrites every weight from CPU values (checkpoint load, device-loss recovery). */
-export function writeWeights(model: Recommender, values: Record<string, Float32Array>): void {
+export function writeWeights(model: WeightHolder, values: Record<string, Float32Array>): void {
   for (const s of model.specs) {
     const v = values[s.name];
     const n = s.shape.reduce((a, b) => a * b, 1);
-    if (!v || v.length !== n) throw new Error(`${model.kind}: weight ${s.name} must have ${n} numbers, got ${v?.length ?? 0}`);
+    if (!v || v.length !== n) throw new Error(`${model.kind ?? 'model'}: weight ${s.name} must have ${n} numbers, got ${v?.length ?? 0}`);
     tf.tidy(() => model.weights[s.name].assign(tf.tensor(v, s.shape, 'float32')));
   }
 }

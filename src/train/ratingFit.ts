@@ -5,7 +5,7 @@
  */
 import type { RatingTriples } from '../data/ratingSplit';
 import { ratingErrors, type RatingErrors } from '../eval/ratingMetrics';
-import { readRatingWeights, writeRatingWeights } from '../models/ratingWeights';
+import { readWeights, writeWeights } from '../models/recommender';
 import type { RatingEngine, RatingStudent, StepHook } from './ratingEngine';
 
 /** One epoch of one model: training RMSE (teacher) or loss (students), and validation errors. */
@@ -57,10 +57,10 @@ export async function fitRatingTeacher(engine: RatingEngine, opts: RatingFitOpti
     const info: RatingEpoch = { model: 'teacher', epoch: e, loss, val: errs, seconds };
     epochs.push(info);
     await opts.onEpoch?.(info);
-    if (!best || errs.rmse < best.val.rmse) best = { epoch: e, val: errs, weights: await readRatingWeights(engine.teacher), matrix };
+    if (!best || errs.rmse < best.val.rmse) best = { epoch: e, val: errs, weights: await readWeights(engine.teacher), matrix };
     if ((opts.patience && e - best.epoch >= opts.patience) || opts.stop?.()) break;
   }
-  if (best) writeRatingWeights(engine.teacher, best.weights);
+  if (best) writeWeights(engine.teacher, best.weights);
   let bestVal = best?.val ?? { rmse: NaN, mae: NaN };
   let mf: RatingFit['teacherMf'];
   if (engine.teacherMf && !opts.stop?.()) {
@@ -94,10 +94,10 @@ async function fitTeacherMf(engine: RatingEngine, opts: RatingFitOptions): Promi
     await engine.teacherMfEpoch(opts.onStep);
     // scored on the validation pairs only: the full items × users matrix took 0.2–0.4 s an epoch
     const errs = ratingErrors(await engine.predict('teacherMf', val), val.ratings);
-    if (!best || errs.rmse < best.val.rmse) best = { epoch: e, val: errs, weights: await readRatingWeights(mf) };
+    if (!best || errs.rmse < best.val.rmse) best = { epoch: e, val: errs, weights: await readWeights(mf) };
     if ((opts.patience && e - best.epoch >= opts.patience) || opts.stop?.()) break;
   }
-  if (best) writeRatingWeights(mf, best.weights);
+  if (best) writeWeights(mf, best.weights);
   return { bestEpoch: best?.epoch ?? 0, bestVal: best?.val ?? { rmse: NaN, mae: NaN } };
 }
 
@@ -123,7 +123,7 @@ export async function fitRatingStudents(engine: RatingEngine, which: { student: 
       s.epochs.push(info);
       await opts.onEpoch?.(info);
       if (!s.best || errs.rmse < s.best.val.rmse) {
-        s.best = { epoch: e, val: errs, weights: await readRatingWeights(r === 'student' ? engine.student : engine.kd) };
+        s.best = { epoch: e, val: errs, weights: await readWeights(r === 'student' ? engine.student : engine.kd) };
         lastGain = e;
       }
     }
@@ -132,7 +132,7 @@ export async function fitRatingStudents(engine: RatingEngine, which: { student: 
   const out = { student: null as RatingFit | null, kd: null as RatingFit | null };
   for (const r of roles) {
     const s = state.get(r)!;
-    if (s.best) writeRatingWeights(r === 'student' ? engine.student : engine.kd, s.best.weights);
+    if (s.best) writeWeights(r === 'student' ? engine.student : engine.kd, s.best.weights);
     out[r] = { bestEpoch: s.best?.epoch ?? 0, bestVal: s.best?.val ?? { rmse: NaN, mae: NaN }, epochs: s.epochs, trainSeconds: trainMs / 1000 };
   }
   return out;
