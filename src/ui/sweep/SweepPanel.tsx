@@ -85,7 +85,7 @@ export function SweepPanel() {
         )}
       </div>
       {training && !running && <p className="hint attention">{t('sweep.refused.training')}</p>}
-      {sweep.refusal && !running && (
+      {sweep.refusal && !running && !(training && sweep.refusal === 'training') && (
         <p className="hint attention" role="status">
           {t(REFUSALS[sweep.refusal])}
         </p>
