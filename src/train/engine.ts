@@ -65,13 +65,32 @@ function projectorSpecs(dS: number, dT: number) {
   ];
 }
 
+/** Caches a teacher's per-user history sums over `split` (see TeacherModel.freeze). */
+function freezeOn(teacher: TeacherModel, split: Split): void {
+  teacher.freeze((start, count, out) => fillHistoryBlock(split, start, count, out));
+}
+
+/**
+ * A trained teacher built and frozen once, to be handed to several engines on `split` (a sweep's
+ * cells): each engine then skips building the model, its optimizer moments and the history sums.
+ * The caller disposes it after the last engine.
+ */
+export function frozenTeacher(split: Split, config: TrainConfig, weights: Record<string, Float32Array>): TeacherModel {
+  const teacher = new TeacherModel(split.nUsers, split.nItems, config.teacher, seedsFor(config.seed).teacherInit, weights);
+  freezeOn(teacher, split);
+  return teacher;
+}
+
 export class DistillEngine {
   readonly teacher: TeacherModel;
   readonly student: StudentModel;
   readonly kd: StudentModel;
   /** Hint projector (student user vector → teacher user vector); training-only, never deployed. */
   readonly projector: { P: tf.Variable; b: tf.Variable };
-  private readonly adamT: Adam;
+  /** Null for a shared teacher: it never trains here, so it needs no moments. */
+  private readonly adamT: Adam | null;
+  /** False when the teacher was handed in ready-made (a sweep's one frozen teacher): this engine neither trains nor disposes it. */
+  private readonly ownsTeacher: boolean;
   private readonly adamS: Adam;
   private readonly adamK: Adam;
   private readonly stream: ExampleStream;
@@ -89,18 +108,26 @@ export class DistillEngine {
   steps = 0;
 
   /**
-   * @param teacherWeights a trained teacher (checkpoint); it starts frozen. Without it the teacher
-   *   starts from its seeded initialisation and trains (online or first, as `roles` says).
+   * @param teacher a trained teacher: its weights (a checkpoint), built into this engine's own
+   *   model, or a model built by frozenTeacher and shared by several engines, which stays the
+   *   caller's to dispose. Either way it starts frozen. Without it the teacher starts from its
+   *   seeded initialisation and trains (online or first, as `roles` says).
    */
   constructor(
     readonly split: Split,
     readonly config: TrainConfig,
-    teacherWeights?: Record<string, Float32Array>,
+    teacher?: Record<string, Float32Array> | TeacherModel,
   ) {
     validateTrainConfig(config, split.nUsers, split.nItems);
     const seeds = seedsFor(config.seed);
     const { nUsers, nItems } = split;
-    this.teacher = new TeacherModel(nUsers, nItems, config.teacher, seeds.teacherInit, teacherWeights);
+    this.ownsTeacher = !(teacher instanceof TeacherModel);
+    if (teacher instanceof TeacherModel) {
+      if (teacher.nUsers !== nUsers || teacher.nItems !== nItems || teacher.dim !== config.teacher.dim) {
+        throw new Error(`engine: the shared teacher is ${teacher.nUsers} users × ${teacher.nItems} items, dim ${teacher.dim}; this run needs ${nUsers} × ${nItems}, dim ${config.teacher.dim}`);
+      }
+      this.teacher = teacher;
+    } else this.teacher = new TeacherModel(nUsers, nItems, config.teacher, seeds.teacherInit, teacher);
     // The two students start from identical weights: any difference between them is distillation's doing.
     const sInit = initialWeights(studentWeightSpecs(nUsers, nItems, config.student), seeds.studentInit, config.student.initStd);
     this.student = new StudentModel(nUsers, nItems, config.student, 0, sInit);
@@ -110,7 +137,7 @@ export class DistillEngine {
       P: tf.tidy(() => tf.variable(tf.tensor2d(pInit.P, [config.student.dim, config.teacher.dim]), true)),
       b: tf.tidy(() => tf.variable(tf.tensor1d(pInit.b), true)),
     };
-    this.adamT = new Adam(this.teacher.weights, config.teacher.lr, config.teacher.l2);
+    this.adamT = this.ownsTeacher ? new Adam(this.teacher.weights, config.teacher.lr, config.teacher.l2) : null;
     this.adamS = new Adam(this.student.weights, config.student.lr, config.student.l2);
     this.adamK = new Adam({ ...this.kd.weights, projP: this.projector.P, projB: this.projector.b }, config.distill.lr, config.student.l2);
     this.stream = new ExampleStream(split, config.batchSize, seeds.stream);
@@ -123,7 +150,7 @@ export class DistillEngine {
     this.invCount = new Float32Array(B);
     this.mask = this.teacher.dropoutWidth > 0 ? new Float32Array(B * this.teacher.dropoutWidth) : null;
     this.distill = { ...config.distill };
-    this.roles = teacherWeights ? { teacher: 'frozen', student: true, kd: true } : config.schedule === 'online' ? { teacher: 'train', student: true, kd: true } : { teacher: 'train', student: false, kd: false };
+    this.roles = teacher ? { teacher: 'frozen', student: true, kd: true } : config.schedule === 'online' ? { teacher: 'train', student: true, kd: true } : { teacher: 'train', student: false, kd: false };
   }
 
   /** Epochs of training data seen so far. */
@@ -146,7 +173,7 @@ export class DistillEngine {
   }
 
   setTeacherLr(lr: number): void {
-    this.adamT.lr = lr;
+    if (this.adamT) this.adamT.lr = lr;
   }
 
   private fillDropout(): void {
@@ -171,12 +198,13 @@ export class DistillEngine {
     // A frozen teacher reads cached history sums instead of a [B, N] history product.
     const frozen = teacherUsed && !teacherTrains;
     if (teacherTrains) {
+      if (!this.adamT) throw new Error('engine: a shared teacher stays frozen; it cannot train');
       this.teacher.unfreeze();
       fillTrainHistory(this.split, this.users, this.targets, this.history);
       fillTrainHistoryT(this.split, this.users, this.targets, this.historyT);
       this.fillDropout();
     } else if (frozen) {
-      if (!this.teacher.frozen) this.teacher.freeze((start, count, out) => fillHistoryBlock(this.split, start, count, out));
+      if (!this.teacher.frozen) freezeOn(this.teacher, this.split);
       fillLeaveOneOutWeights(this.split, this.users, this.invCount);
     }
     const masked = roles.kd && distillsOverUnseen(this.distill);
@@ -201,7 +229,7 @@ export class DistillEngine {
       if (teacherTrains) {
         tf_ = this.teacher.forward(input, true);
         const l = hardLoss(tf_.logits, onehot, report);
-        this.adamT.apply(this.teacher.backward(input, tf_, l.grad));
+        this.adamT!.apply(this.teacher.backward(input, tf_, l.grad));
         if (l.value) teacherLoss = l.value;
       } else if (frozen) {
         tf_ = this.teacher.forwardFrozen(this.users, this.targets, this.invCount);
@@ -269,8 +297,11 @@ export class DistillEngine {
 
   /** Continues from a snapshot (Adam's moments start afresh). */
   restore(s: EngineSnapshot): void {
-    this.teacher.unfreeze();
-    writeWeights(this.teacher, s.teacher);
+    // a shared teacher never trains, so it already holds the snapshot's weights (and other engines read it)
+    if (this.ownsTeacher) {
+      this.teacher.unfreeze();
+      writeWeights(this.teacher, s.teacher);
+    }
     writeWeights(this.student, s.student);
     writeWeights(this.kd, s.kd);
     tf.tidy(() => {
@@ -284,12 +315,12 @@ export class DistillEngine {
 
   /** Frees every tensor the engine made. */
   dispose(): void {
-    this.teacher.dispose();
+    if (this.ownsTeacher) this.teacher.dispose();
     this.student.dispose();
     this.kd.dispose();
     this.projector.P.dispose();
     this.projector.b.dispose();
-    this.adamT.dispose();
+    this.adamT?.dispose();
     this.adamS.dispose();
     this.adamK.dispose();
   }

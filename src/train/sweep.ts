@@ -1,12 +1,15 @@
 /**
  * The T × α sweep: the student alone once (the baseline), then the KD student once per
  * (temperature, α), each from the same seed against the same frozen teacher, scored by validation
- * NDCG@10. One loop shared by the CLI (`sweep`) and the studio's worker (sweepJob.ts), so both
+ * NDCG@10. The teacher is built and frozen once per sweep and shared by the cells; every cell
+ * still gets a fresh engine (students, projector, optimizers, batch stream), so cells stay
+ * independent. One loop shared by the CLI (`sweep`) and the studio's worker (sweepJob.ts), so both
  * measure the same thing.
  */
 import type { Split } from '../data/types';
 import type { TrainConfig } from './config';
-import { DistillEngine } from './engine';
+import type { TeacherModel } from '../models/teacher';
+import { DistillEngine, frozenTeacher } from './engine';
 import { fitRole, type EpochInfo, type FitResult, type Role } from './fit';
 import type { SweepRequest } from './protocol';
 
@@ -32,8 +35,8 @@ export interface SweepHooks {
 /** Number of trainings in a sweep: the baseline plus one per grid cell. */
 export const sweepCells = (r: SweepRequest): number => 1 + r.temperatures.length * r.alphas.length;
 
-/** Trains one role on a fresh engine and disposes it, whatever happens. */
-async function fitFresh(split: Split, config: TrainConfig, teacher: Record<string, Float32Array>, role: Role, cell: number, epochs: number, hooks: SweepHooks): Promise<FitResult> {
+/** Trains one role on a fresh engine (sharing the frozen teacher) and disposes the engine, whatever happens. */
+async function fitFresh(split: Split, config: TrainConfig, teacher: TeacherModel, role: Role, cell: number, epochs: number, hooks: SweepHooks): Promise<FitResult> {
   hooks.onCellStart?.(cell);
   const engine = new DistillEngine(split, config, teacher);
   try {
@@ -49,24 +52,29 @@ async function fitFresh(split: Split, config: TrainConfig, teacher: Record<strin
 }
 
 /**
- * Runs the sweep of `request` over `split` with the frozen `teacher`. `base` supplies everything
+ * Runs the sweep of `request` over `split` with the trained teacher `teacherWeights`. `base` supplies everything
  * but T and α (loss, learning rates, sizes, seed).
  */
-export async function runSweep(split: Split, base: TrainConfig, teacher: Record<string, Float32Array>, request: SweepRequest, hooks: SweepHooks): Promise<SweepResult> {
+export async function runSweep(split: Split, base: TrainConfig, teacherWeights: Record<string, Float32Array>, request: SweepRequest, hooks: SweepHooks): Promise<SweepResult> {
   const t0 = performance.now();
-  const baseline = await fitFresh(split, base, teacher, 'student', 0, request.epochs, hooks);
-  hooks.onBaseline?.(baseline);
-  const grid: FitResult[][] = [];
-  let cell = 1;
-  for (const [ti, temperature] of request.temperatures.entries()) {
-    const row: FitResult[] = [];
-    for (const [ai, alpha] of request.alphas.entries()) {
-      const config = { ...base, distill: { ...base.distill, temperature, alpha } };
-      const r = await fitFresh(split, config, teacher, 'kd', cell++, request.epochs, hooks);
-      row.push(r);
-      hooks.onCell?.(ti, ai, r);
+  const teacher = frozenTeacher(split, base, teacherWeights);
+  try {
+    const baseline = await fitFresh(split, base, teacher, 'student', 0, request.epochs, hooks);
+    hooks.onBaseline?.(baseline);
+    const grid: FitResult[][] = [];
+    let cell = 1;
+    for (const [ti, temperature] of request.temperatures.entries()) {
+      const row: FitResult[] = [];
+      for (const [ai, alpha] of request.alphas.entries()) {
+        const config = { ...base, distill: { ...base.distill, temperature, alpha } };
+        const r = await fitFresh(split, config, teacher, 'kd', cell++, request.epochs, hooks);
+        row.push(r);
+        hooks.onCell?.(ti, ai, r);
+      }
+      grid.push(row);
     }
-    grid.push(row);
+    return { baseline, grid, seconds: (performance.now() - t0) / 1000 };
+  } finally {
+    teacher.dispose();
   }
-  return { baseline, grid, seconds: (performance.now() - t0) / 1000 };
 }
