@@ -38,6 +38,62 @@ export interface RatingFitOptions {
   stop?: () => boolean;
 }
 
+/** A watched model's best epoch so far: its validation errors and what was saved to restore it. */
+interface Best<S> {
+  epoch: number;
+  val: RatingErrors;
+  saved: S;
+}
+
+/** What a watched model's score sees of the epoch just trained. */
+interface Trained<L> {
+  epoch: number;
+  /** What `train` returned (the epoch's loss). */
+  loss: L;
+  /** Training time of the epoch, validation excluded. */
+  seconds: number;
+}
+
+/**
+ * The one best-epoch loop of the rating task. Up to `opts.epochs` times: `train` runs an epoch
+ * (timed), then each watched model is scored on validation (`score`) and, when its RMSE is its
+ * best so far, saved (`save`). Patience counts epochs in which no model improved; `stop` is asked
+ * between epochs. At the end every model gets its best epoch back (`restore`).
+ */
+async function keepBestEpochs<K extends string, L, S>(
+  keys: readonly K[],
+  opts: Pick<RatingFitOptions, 'epochs' | 'patience' | 'stop'>,
+  step: {
+    train(): Promise<L>;
+    score(key: K, trained: Trained<L>): Promise<RatingErrors>;
+    save(key: K): Promise<S>;
+    restore(key: K, saved: S): void;
+  },
+): Promise<{ best: Map<K, Best<S>>; trainSeconds: number }> {
+  const best = new Map<K, Best<S>>();
+  let trainMs = 0;
+  let lastGain = 0;
+  for (let e = 1; e <= opts.epochs; e++) {
+    const t0 = performance.now();
+    const loss = await step.train();
+    const seconds = (performance.now() - t0) / 1000;
+    trainMs += seconds * 1000;
+    for (const k of keys) {
+      const val = await step.score(k, { epoch: e, loss, seconds });
+      const b = best.get(k);
+      if (!b || val.rmse < b.val.rmse) {
+        best.set(k, { epoch: e, val, saved: await step.save(k) });
+        lastGain = e;
+      }
+    }
+    if ((opts.patience && e - lastGain >= opts.patience) || opts.stop?.()) break;
+  }
+  for (const [k, b] of best) step.restore(k, b.saved);
+  return { best, trainSeconds: trainMs / 1000 };
+}
+
+const NO_ERRORS: RatingErrors = { rmse: NaN, mae: NaN };
+
 /**
  * Trains the teacher for up to `epochs`, keeps the best on validation and freezes it (its
  * prediction matrix becomes the distillation target).
@@ -45,30 +101,30 @@ export interface RatingFitOptions {
 export async function fitRatingTeacher(engine: RatingEngine, opts: RatingFitOptions): Promise<RatingFit> {
   const val = engine.split.val;
   const epochs: RatingEpoch[] = [];
-  let best: { epoch: number; val: RatingErrors; weights: Record<string, Float32Array>; matrix: Float32Array } | null = null;
-  let trainMs = 0;
-  for (let e = 1; e <= opts.epochs; e++) {
-    const t0 = performance.now();
-    const loss = await engine.teacherEpoch(opts.onStep);
-    const seconds = (performance.now() - t0) / 1000;
-    trainMs += seconds * 1000;
-    const matrix = await engine.teacherPredictions();
-    const errs = ratingErrors(engine.teacherAt(matrix, val), val.ratings);
-    const info: RatingEpoch = { model: 'teacher', epoch: e, loss, val: errs, seconds };
-    epochs.push(info);
-    await opts.onEpoch?.(info);
-    if (!best || errs.rmse < best.val.rmse) best = { epoch: e, val: errs, weights: await readWeights(engine.teacher), matrix };
-    if ((opts.patience && e - best.epoch >= opts.patience) || opts.stop?.()) break;
-  }
-  if (best) writeWeights(engine.teacher, best.weights);
-  let bestVal = best?.val ?? { rmse: NaN, mae: NaN };
+  let matrix: Float32Array | null = null;
+  const fit = await keepBestEpochs(['teacher'] as const, opts, {
+    train: () => engine.teacherEpoch(opts.onStep),
+    score: async (_, { epoch, loss, seconds }) => {
+      matrix = await engine.teacherPredictions();
+      const errs = ratingErrors(engine.teacherAt(matrix, val), val.ratings);
+      const info: RatingEpoch = { model: 'teacher', epoch, loss, val: errs, seconds };
+      epochs.push(info);
+      await opts.onEpoch?.(info);
+      return errs;
+    },
+    save: async () => ({ weights: await readWeights(engine.teacher), matrix: matrix! }),
+    restore: (_, saved) => writeWeights(engine.teacher, saved.weights),
+  });
+  const best = fit.best.get('teacher');
+  let trainMs = fit.trainSeconds * 1000;
+  let bestVal = best?.val ?? NO_ERRORS;
   let mf: RatingFit['teacherMf'];
   if (engine.teacherMf && !opts.stop?.()) {
     const t0 = performance.now();
     const m = await fitTeacherMf(engine, opts);
     trainMs += performance.now() - t0;
     // the blend weight w of r̂ = w·AutoRec + (1−w)·MF, on validation (grid of 0.05)
-    const a = engine.teacherAt(best?.matrix ?? (await engine.teacherPredictions('autorec')), val);
+    const a = engine.teacherAt(best?.saved.matrix ?? (await engine.teacherPredictions('autorec')), val);
     const b = await engine.predict('teacherMf', val);
     const { min, max } = engine.split;
     let pick = { w: 1, val: ratingErrors(a, val.ratings) };
@@ -81,7 +137,7 @@ export async function fitRatingTeacher(engine: RatingEngine, opts: RatingFitOpti
     bestVal = pick.val;
     mf = { bestEpoch: m.bestEpoch, valRmse: m.bestVal.rmse, autoRecValRmse: best?.val.rmse ?? NaN, blend: pick.w };
   }
-  engine.teacherMatrix = engine.teacherMf ? await engine.teacherPredictions() : (best?.matrix ?? (await engine.teacherPredictions()));
+  engine.teacherMatrix = engine.teacherMf ? await engine.teacherPredictions() : (best?.saved.matrix ?? (await engine.teacherPredictions()));
   return { bestEpoch: best?.epoch ?? 0, bestVal, epochs, trainSeconds: trainMs / 1000, teacherMf: mf };
 }
 
@@ -89,16 +145,15 @@ export async function fitRatingTeacher(engine: RatingEngine, opts: RatingFitOpti
 async function fitTeacherMf(engine: RatingEngine, opts: RatingFitOptions): Promise<{ bestEpoch: number; bestVal: RatingErrors }> {
   const mf = engine.teacherMf!;
   const val = engine.split.val;
-  let best: { epoch: number; val: RatingErrors; weights: Record<string, Float32Array> } | null = null;
-  for (let e = 1; e <= opts.epochs; e++) {
-    await engine.teacherMfEpoch(opts.onStep);
+  const { best } = await keepBestEpochs(['teacherMf'] as const, opts, {
+    train: () => engine.teacherMfEpoch(opts.onStep),
     // scored on the validation pairs only: the full items × users matrix took 0.2–0.4 s an epoch
-    const errs = ratingErrors(await engine.predict('teacherMf', val), val.ratings);
-    if (!best || errs.rmse < best.val.rmse) best = { epoch: e, val: errs, weights: await readWeights(mf) };
-    if ((opts.patience && e - best.epoch >= opts.patience) || opts.stop?.()) break;
-  }
-  if (best) writeWeights(mf, best.weights);
-  return { bestEpoch: best?.epoch ?? 0, bestVal: best?.val ?? { rmse: NaN, mae: NaN } };
+    score: async () => ratingErrors(await engine.predict('teacherMf', val), val.ratings),
+    save: () => readWeights(mf),
+    restore: (_, weights) => writeWeights(mf, weights),
+  });
+  const b = best.get('teacherMf');
+  return { bestEpoch: b?.epoch ?? 0, bestVal: b?.val ?? NO_ERRORS };
 }
 
 /**
@@ -108,32 +163,24 @@ async function fitTeacherMf(engine: RatingEngine, opts: RatingFitOptions): Promi
 export async function fitRatingStudents(engine: RatingEngine, which: { student: boolean; kd: boolean }, opts: RatingFitOptions): Promise<{ student: RatingFit | null; kd: RatingFit | null }> {
   const val = engine.split.val;
   const roles = (['student', 'kd'] as const).filter((r) => which[r]);
-  const state = new Map(roles.map((r) => [r, { epochs: [] as RatingEpoch[], best: null as { epoch: number; val: RatingErrors; weights: Record<string, Float32Array> } | null }]));
-  let trainMs = 0;
-  let lastGain = 0;
-  for (let e = 1; e <= opts.epochs; e++) {
-    const t0 = performance.now();
-    const loss = await engine.studentsEpoch(which, opts.onStep);
-    const seconds = (performance.now() - t0) / 1000;
-    trainMs += seconds * 1000;
-    for (const r of roles) {
-      const s = state.get(r)!;
+  const model = (r: RatingStudent) => (r === 'student' ? engine.student : engine.kd);
+  const epochs = new Map(roles.map((r) => [r, [] as RatingEpoch[]]));
+  const { best, trainSeconds } = await keepBestEpochs(roles, opts, {
+    train: () => engine.studentsEpoch(which, opts.onStep),
+    score: async (r, { epoch, loss, seconds }) => {
       const errs = ratingErrors(await engine.predict(r, val), val.ratings);
-      const info: RatingEpoch = { model: r, epoch: e, loss: loss[r], val: errs, seconds };
-      s.epochs.push(info);
+      const info: RatingEpoch = { model: r, epoch, loss: loss[r], val: errs, seconds };
+      epochs.get(r)!.push(info);
       await opts.onEpoch?.(info);
-      if (!s.best || errs.rmse < s.best.val.rmse) {
-        s.best = { epoch: e, val: errs, weights: await readWeights(r === 'student' ? engine.student : engine.kd) };
-        lastGain = e;
-      }
-    }
-    if ((opts.patience && e - lastGain >= opts.patience) || opts.stop?.()) break;
-  }
+      return errs;
+    },
+    save: (r) => readWeights(model(r)),
+    restore: (r, weights) => writeWeights(model(r), weights),
+  });
   const out = { student: null as RatingFit | null, kd: null as RatingFit | null };
   for (const r of roles) {
-    const s = state.get(r)!;
-    if (s.best) writeWeights(r === 'student' ? engine.student : engine.kd, s.best.weights);
-    out[r] = { bestEpoch: s.best?.epoch ?? 0, bestVal: s.best?.val ?? { rmse: NaN, mae: NaN }, epochs: s.epochs, trainSeconds: trainMs / 1000 };
+    const b = best.get(r);
+    out[r] = { bestEpoch: b?.epoch ?? 0, bestVal: b?.val ?? NO_ERRORS, epochs: epochs.get(r)!, trainSeconds };
   }
   return out;
 }
