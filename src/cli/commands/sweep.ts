@@ -4,12 +4,15 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { DistillEngine } from '../../train/engine.ts';
-import type { BackendName } from '../../train/protocol.ts';
+import { DEFAULT_SWEEP, type BackendName } from '../../train/protocol.ts';
 import { runSweep } from '../../train/sweep.ts';
 import { intFlag, parseArgs, stringFlag } from '../args.ts';
 import { UsageError, type CliIO, type Command } from '../command.ts';
 import { configFromFlags } from './distill.ts';
 import { loadData, makeSplit, nodeBackend, numberList, teacherFromFlags, trainTeacher } from '../experiment.ts';
+
+// the studio's sweep panel offers the same grid first, so the CLI and the lesson quote one grid
+const GRID = { temperature: DEFAULT_SWEEP.temperatures.join(','), alpha: DEFAULT_SWEEP.alphas.join(',') };
 
 const USAGE = `usage: npm run cli -- sweep [flags]
 
@@ -17,8 +20,8 @@ Trains the KD student for every (T, α) and prints the grid of validation NDCG@1
 validation), beside the student alone's. The teacher comes from the shipped checkpoint when it fits.
 
 flags:
-  --temperature 0.5,1,2,4   temperatures (default 0.5,1,2,4)
-  --alpha 0.5,0.9,1         α values (default 0.5,0.9,1)
+  --temperature ${GRID.temperature}  temperatures (default ${GRID.temperature}, the sweep panel's)
+  --alpha ${GRID.alpha}         α values (default ${GRID.alpha})
   --loss soft|mse|rank|hint  distillation term (default soft)
   --epochs N                student epochs per cell (default 6)
   --unseen-only, --all-items  as in distill
@@ -35,8 +38,8 @@ export const sweepCommand: Command = {
       temperature: 'string', alpha: 'string', loss: 'string', 'student-dim': 'string', lr: 'string', 'kd-lr': 'string', 'unseen-only': 'boolean', 'all-items': 'boolean', teacher: 'string', backend: 'string', json: 'string',
     });
     if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
-    const temps = numberList(stringFlag(args, 'temperature') ?? '0.5,1,2,4', 'temperature');
-    const alphas = numberList(stringFlag(args, 'alpha') ?? '0.5,0.9,1', 'alpha');
+    const temps = numberList(stringFlag(args, 'temperature') ?? GRID.temperature, 'temperature');
+    const alphas = numberList(stringFlag(args, 'alpha') ?? GRID.alpha, 'alpha');
     const base = configFromFlags({ ...args, flags: { ...args.flags, temperature: String(temps[0]), alpha: String(alphas[0]) } });
     const epochs = intFlag(args, 'epochs', 6, 1, 500);
     const backend = await nodeBackend((stringFlag(args, 'backend') ?? 'wasm') as BackendName, io);
