@@ -7,6 +7,7 @@ import { historySelectors } from '../state/historySlice';
 import { useStudio } from '../state/store';
 import { studioActions } from '../state/studio';
 import { uiSelectors } from '../state/uiSlice';
+import { FileField } from './FileField';
 import { useFmt, useT } from './i18n/useT';
 import { Panel } from './Panel';
 import { RunRow } from './RunRow';
@@ -57,20 +58,13 @@ export function RunsPanel() {
         </div>
       )}
       <RunsOverlayChart runs={overlaid} />
-      <div className="field">
-        <label>
-          {t('runs.import')}{' '}
-          <input
-            type="file"
-            accept=".json,application/json"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void studioActions.importReport(file);
-              e.target.value = '';
-            }}
-          />
-        </label>
-      </div>
+      <FileField
+        label={t('runs.import')}
+        accept=".json,application/json"
+        onFile={(file) => {
+          if (file) void studioActions.importReport(file);
+        }}
+      />
     </Panel>
   );
 }
