@@ -10,6 +10,7 @@ import { useStudio } from '../state/store';
 import type { NumberFormat } from './i18n/format';
 import type { MessageKey } from './i18n/translate';
 import { useFmt, useT, type TFunction } from './i18n/useT';
+import { MODEL_SERIES } from './modelSeries';
 import { Panel } from './Panel';
 
 const ROWS: readonly { key: MessageKey; value(m: ModelReport, f: NumberFormat): string }[] = [
@@ -49,18 +50,20 @@ export function ComparisonPanel() {
             <thead>
               <tr>
                 <th scope="col">{t('compare.metric')}</th>
-                <th scope="col" className="c-teacher">{t('model.teacher')}</th>
-                <th scope="col" className="c-student">{t('model.student')}</th>
-                <th scope="col" className="c-kd">{t('model.kd')}</th>
+                {MODEL_SERIES.map((m) => (
+                  <th key={m.key} scope="col" className={m.cls}>
+                    {t(m.name)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {ROWS.map((r) => (
                 <tr key={r.key}>
                   <th scope="row">{t(r.key)}</th>
-                  <td>{r.value(c.teacher, f)}</td>
-                  <td>{r.value(c.student, f)}</td>
-                  <td>{r.value(c.kd, f)}</td>
+                  {MODEL_SERIES.map((m) => (
+                    <td key={m.key}>{r.value(c[m.key], f)}</td>
+                  ))}
                 </tr>
               ))}
               <tr>

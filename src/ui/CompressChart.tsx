@@ -10,18 +10,13 @@ import { ChartLegend } from './ChartLegend';
 import { COLORS } from './colors';
 import type { NumberFormat } from './i18n/format';
 import { useFmt, useT, type TFunction } from './i18n/useT';
+import { MODEL_SERIES } from './modelSeries';
 
 interface Datum {
   bytes: number;
   ndcg: number;
   label: string;
 }
-
-const MODELS = [
-  { key: 'teacher', name: 'model.teacher', color: COLORS.teacher },
-  { key: 'student', name: 'model.student', color: COLORS.student },
-  { key: 'kd', name: 'model.kd', color: COLORS.kd },
-] as const;
 
 const DASH = { prune: undefined, lowrank: '6 4', quant: '2 3' } as const;
 const SHAPE = { prune: 'circle', lowrank: 'triangle', quant: 'diamond' } as const;
@@ -53,7 +48,7 @@ export const CompressChart = memo(function CompressChart({ report, int8View }: {
   const f = useFmt();
   const series = useMemo(
     () =>
-      MODELS.flatMap((m) => {
+      MODEL_SERIES.flatMap((m) => {
         const c = report[m.key];
         if (!c) return [];
         const cv = curves(c, int8View, t(m.name), t, f);
@@ -64,7 +59,7 @@ export const CompressChart = memo(function CompressChart({ report, int8View }: {
   const all = series.flatMap((s) => s.data);
   const lo = Math.min(...all.map((d) => d.bytes));
   const hi = Math.max(...all.map((d) => d.bytes));
-  const exceeds = MODELS.flatMap((m) => {
+  const exceeds = MODEL_SERIES.flatMap((m) => {
     const ranks = report[m.key]?.lowrank.filter((p) => p.exceedsDense).map((p) => p.rank) ?? [];
     return ranks.length ? [t('compress.exceedsItem', { model: t(m.name), ranks: ranks.join(', ') })] : [];
   });
@@ -92,7 +87,7 @@ export const CompressChart = memo(function CompressChart({ report, int8View }: {
       </div>
       <ChartLegend
         entries={[
-          ...MODELS.filter((m) => report[m.key]).map((m) => ({ name: t(m.name), color: m.color })),
+          ...MODEL_SERIES.filter((m) => report[m.key]).map((m) => ({ name: t(m.name), color: m.color })),
           { name: t('compress.series.prune'), color: '#555' },
           { name: t('compress.series.lowrank'), color: '#555', dash: DASH.lowrank },
           { name: t('compress.series.quant'), color: '#555', dash: DASH.quant },

@@ -2,12 +2,10 @@
 import type { CompressReport, ModelCompression, ScoredPoint } from '../compress/types';
 import type { MessageKey } from './i18n/translate';
 import { useFmt, useT } from './i18n/useT';
+import { seriesInOrder } from './modelSeries';
 
-const MODELS: readonly { key: 'kd' | 'student' | 'teacher'; name: MessageKey; cls: string }[] = [
-  { key: 'kd', name: 'model.kd', cls: 'c-kd' },
-  { key: 'student', name: 'model.student', cls: 'c-student' },
-  { key: 'teacher', name: 'model.teacher', cls: 'c-teacher' },
-];
+/** The KD student first: it is the model compression is for. */
+const MODELS = seriesInOrder(['kd', 'student', 'teacher']);
 
 const FORMATS: readonly { key: 'fp32' | 'fp16' | 'int8' | 'int8PerRow'; name: MessageKey }[] = [
   { key: 'fp32', name: 'compress.point.fp32' },

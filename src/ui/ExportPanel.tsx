@@ -10,13 +10,11 @@ import type { ExportableModel } from '../train/protocol';
 import { download, downloadChartPng, exportFailed } from './download';
 import type { MessageKey } from './i18n/translate';
 import { useT } from './i18n/useT';
+import { seriesInOrder } from './modelSeries';
 import { Panel } from './Panel';
 
-const MODELS: readonly { value: ExportableModel; key: MessageKey }[] = [
-  { value: 'kd', key: 'export.kd' },
-  { value: 'student', key: 'export.student' },
-  { value: 'teacher', key: 'export.teacher' },
-];
+/** The KD student first: it is the model worth shipping. */
+const MODELS = seriesInOrder(['kd', 'student', 'teacher']);
 
 const CHARTS: readonly { area: string; file: string; key: MessageKey }[] = [
   { area: '.area-loss', file: 'training-loss.png', key: 'export.lossPng' },
@@ -54,8 +52,8 @@ export function ExportPanel() {
       <h3>{t('export.model')}</h3>
       <div className="buttons">
         {MODELS.map((m) => (
-          <button key={m.value} type="button" disabled={!trained || busy} onClick={() => void exportModel(m.value, t(m.key))}>
-            {t(m.key)}
+          <button key={m.key} type="button" disabled={!trained || busy} onClick={() => void exportModel(m.key, t(m.name))}>
+            {t(m.name)}
           </button>
         ))}
       </div>

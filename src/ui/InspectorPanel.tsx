@@ -8,10 +8,10 @@ import { datasetSelectors } from '../state/datasetSlice';
 import { runSelectors } from '../state/runSlice';
 import { useStudio, studioStore } from '../state/store';
 import { uiSelectors } from '../state/uiSlice';
-import { COLORS } from './colors';
 import { useFmt, useT } from './i18n/useT';
 import { useItemNames, type ItemNames } from './itemTitle';
 import { ItemName } from './ItemName';
+import { MODEL_SERIES } from './modelSeries';
 import { Trans } from './i18n/Trans';
 import { NumberField } from './NumberField';
 import { Panel } from './Panel';
@@ -80,11 +80,9 @@ export function InspectorPanel() {
           )}
         </div>
         {current ? (
-          <>
-            <RecList title={t('model.teacher')} color={COLORS.teacher} items={current.teacher} heldOut={heldOut} names={names} />
-            <RecList title={t('model.student')} color={COLORS.student} items={current.student} heldOut={heldOut} names={names} overlap={overlap(current.student)} />
-            <RecList title={t('model.kd')} color={COLORS.kd} items={current.kd} heldOut={heldOut} names={names} overlap={overlap(current.kd)} />
-          </>
+          MODEL_SERIES.map((m) => (
+            <RecList key={m.key} title={t(m.name)} color={m.color} items={current[m.key]} heldOut={heldOut} names={names} overlap={m.key === 'teacher' ? undefined : overlap(current[m.key])} />
+          ))
         ) : (
           <p className="empty">{t('inspect.waiting')}</p>
         )}

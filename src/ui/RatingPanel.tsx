@@ -15,14 +15,9 @@ import { COLORS } from './colors';
 import type { NumberFormat } from './i18n/format';
 import type { MessageKey } from './i18n/translate';
 import { useFmt, useT, type TFunction } from './i18n/useT';
+import { MODEL_SERIES } from './modelSeries';
 import { NumberField } from './NumberField';
 import { Panel } from './Panel';
-
-const MODELS = [
-  { key: 'teacher', name: 'model.teacher', color: COLORS.teacher },
-  { key: 'student', name: 'model.student', color: COLORS.student },
-  { key: 'kd', name: 'model.kd', color: COLORS.kd },
-] as const;
 
 const UNRATED_CHOICES = [0, 1, 3];
 
@@ -104,13 +99,13 @@ function RatingChart({ points, t, f }: { points: readonly RatingEpochPoint[]; t:
             <XAxis dataKey="epoch" type="number" domain={[1, 'auto']} allowDecimals={false} />
             <YAxis width={52} domain={['auto', 'auto']} tickFormatter={(v: number) => f.dec(v, 3)} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? f.dec(v, 4) : String(v))} labelFormatter={(v) => t('rating.epoch', { epoch: f.int(Number(v)) })} />
-            {MODELS.map((m) => (
+            {MODEL_SERIES.map((m) => (
               <Line key={m.key} dataKey={m.key} name={t(m.name)} stroke={m.color} strokeWidth={2} dot isAnimationActive={false} connectNulls />
             ))}
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <ChartLegend entries={MODELS.map((m) => ({ name: t(m.name), color: m.color }))} />
+      <ChartLegend entries={MODEL_SERIES.map((m) => ({ name: t(m.name), color: m.color }))} />
       <p className="chart-caption">{t('rating.valRmse')}</p>
     </>
   );
@@ -137,8 +132,8 @@ function RatingTable({ result, t, f }: { result: RatingResult; t: TFunction; f: 
         <thead>
           <tr>
             <th scope="col">{t('compare.metric')}</th>
-            {MODELS.map((m) => (
-              <th key={m.key} scope="col" className={`c-${m.key}`}>
+            {MODEL_SERIES.map((m) => (
+              <th key={m.key} scope="col" className={m.cls}>
                 {t(m.name)}
               </th>
             ))}
@@ -148,9 +143,9 @@ function RatingTable({ result, t, f }: { result: RatingResult; t: TFunction; f: 
           {ROWS.map((row) => (
             <tr key={row.key}>
               <th scope="row">{t(row.key)}</th>
-              <td>{row.value(teacher, f)}</td>
-              <td>{row.value(student, f)}</td>
-              <td>{row.value(kd, f)}</td>
+              {MODEL_SERIES.map((m) => (
+                <td key={m.key}>{row.value(result[m.key], f)}</td>
+              ))}
             </tr>
           ))}
         </tbody>

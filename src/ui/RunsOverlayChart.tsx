@@ -9,19 +9,16 @@ import { ChartLegend } from './ChartLegend';
 import { COLORS } from './colors';
 import { downloadChartPng } from './download';
 import { downsample } from './downsample';
-import type { MessageKey } from './i18n/translate';
 import { useFmt, useT } from './i18n/useT';
+import { seriesInOrder, type ModelKey } from './modelSeries';
 import { runLabel } from './runLabel';
 
 /** Line colours for overlaid runs: apart from each other, in the order runs are picked. */
 export const RUN_COLORS = ['#3558d4', '#e07b28', '#138a4b', '#c81e5b', '#8b5cf6', '#0e9fb5', '#6b7280', '#a16207'] as const;
 
-type Curve = 'kd' | 'student' | 'teacher';
-const CURVES: readonly { value: Curve; key: MessageKey }[] = [
-  { value: 'kd', key: 'runs.curveKd' },
-  { value: 'student', key: 'runs.curveStudent' },
-  { value: 'teacher', key: 'runs.curveTeacher' },
-];
+type Curve = ModelKey;
+/** The KD student's curve first: comparing runs is mostly comparing their KD students. */
+const CURVES = seriesInOrder(['kd', 'student', 'teacher']);
 
 export const RunsOverlayChart = memo(function RunsOverlayChart({ runs }: { runs: readonly RunReport[] }) {
   const t = useT();
@@ -51,8 +48,8 @@ export const RunsOverlayChart = memo(function RunsOverlayChart({ runs }: { runs:
           {t('runs.curve')}{' '}
           <select value={curve} onChange={(e) => setCurve(e.target.value as Curve)}>
             {CURVES.map((c) => (
-              <option key={c.value} value={c.value}>
-                {t(c.key)}
+              <option key={c.key} value={c.key}>
+                {t(c.name)}
               </option>
             ))}
           </select>

@@ -10,19 +10,16 @@ import { runSelectors } from '../state/runSlice';
 import { useStudio } from '../state/store';
 import { ChartLegend } from './ChartLegend';
 import { COLORS } from './colors';
-import type { MessageKey } from './i18n/translate';
 import type { SoftLabels } from '../train/protocol';
 import type { NumberFormat } from './i18n/format';
 import { useFmt, useT, type TFunction } from './i18n/useT';
 import { hasDataTitle, itemTitle, useItemNames, type ItemNames } from './itemTitle';
 import { ItemName } from './ItemName';
+import { seriesInOrder } from './modelSeries';
 import { Panel } from './Panel';
 
-const BAR_LEGEND: readonly { key: 'teacher' | 'kd' | 'student'; name: MessageKey; color: string }[] = [
-  { key: 'teacher', name: 'model.teacher', color: COLORS.teacher },
-  { key: 'kd', name: 'model.kd', color: COLORS.kd },
-  { key: 'student', name: 'model.student', color: COLORS.student },
-];
+/** The KD student's bar beside the teacher's: how closely it follows the soft labels is the point. */
+const BAR_LEGEND = seriesInOrder(['teacher', 'kd', 'student']);
 
 interface BarRow {
   pos: string;

@@ -10,6 +10,7 @@ import { useStudio } from '../state/store';
 import { ChartLegend } from './ChartLegend';
 import { COLORS } from './colors';
 import { downsample } from './downsample';
+import { MODEL_SERIES } from './modelSeries';
 import type { ValPoint } from '../train/protocol';
 import type { NumberFormat } from './i18n/format';
 import { useFmt, useT, type TFunction } from './i18n/useT';
@@ -21,11 +22,7 @@ export function ValChartPanel() {
   const val = useStudio(runSelectors.val);
   const ahead = useStudio(runSelectors.kdAhead);
     const last = val.at(-1);
-  const series = [
-    { key: 'teacher', name: t('model.teacher'), color: COLORS.teacher, value: last?.teacher?.ndcg },
-    { key: 'student', name: t('model.student'), color: COLORS.student, value: last?.student.ndcg },
-    { key: 'kd', name: t('model.kd'), color: COLORS.kd, value: last?.kd.ndcg },
-  ] as const;
+  const series = MODEL_SERIES.map((s) => ({ key: s.key, name: t(s.name), color: s.color, value: last?.[s.key]?.ndcg }));
   return (
     <Panel title={t('val.title')} className="area-val" testId="panel-val">
       <div className="chart" role="img" aria-label={t('val.chartLabel', { count: f.int(val.length) })}>
@@ -52,12 +49,6 @@ export function ValChartPanel() {
   );
 }
 
-const LINES = [
-  { key: 'teacher', name: 'model.teacher', color: COLORS.teacher },
-  { key: 'student', name: 'model.student', color: COLORS.student },
-  { key: 'kd', name: 'model.kd', color: COLORS.kd },
-] as const;
-
 /** The recharts part, memoized on its points and marker. */
 const ValLines = memo(function ValLines({ val, aheadStep, t, f }: { val: readonly ValPoint[]; aheadStep: number | null; t: TFunction; f: NumberFormat }) {
   const data = useMemo(() => downsample(val).map((v) => ({ step: v.step, teacher: v.teacher?.ndcg ?? null, student: v.student.ndcg, kd: v.kd.ndcg })), [val]);
@@ -71,7 +62,7 @@ const ValLines = memo(function ValLines({ val, aheadStep, t, f }: { val: readonl
         {aheadStep !== null && (
           <ReferenceLine x={aheadStep} stroke={COLORS.kd} strokeDasharray="4 4" label={{ value: t('val.aheadMarker'), position: 'insideTopLeft', fill: COLORS.kd }} />
         )}
-        {LINES.map((s) => (
+        {MODEL_SERIES.map((s) => (
           <Line key={s.key} dataKey={s.key} name={t(s.name)} stroke={s.color} strokeWidth={s.key === 'kd' ? 3 : 2} dot={false} isAnimationActive={false} />
         ))}
       </LineChart>
