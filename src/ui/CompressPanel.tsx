@@ -12,6 +12,7 @@ import { studioStore, useStudio } from '../state/store';
 import { CompressChart } from './CompressChart';
 import { CompressTable } from './CompressTable';
 import { useFmt, useT } from './i18n/useT';
+import { JobControls } from './JobControls';
 import { Panel } from './Panel';
 
 const MAX_SPARSITY = [0.5, 0.8, 0.9, 0.95];
@@ -87,18 +88,16 @@ export function CompressPanel() {
           </label>
         </div>
       </div>
-      <div className="compress-run">
-        <button type="button" disabled={!canRun} onClick={() => studioActions.compress()}>
-          {t('compress.run')}
-        </button>
-        {status === 'running' && (
-          <>
-            <progress aria-label={t('compress.progress')} max={1} value={total ? done / total : undefined} />
-            <span role="status">{total ? t('compress.running', { done: f.int(done), total: f.int(total) }) : t('compress.reading')}</span>
-          </>
-        )}
-      </div>
-      {status === 'failed' && error && <p className="verdict" role="alert">{t('compress.failed', { message: error })}</p>}
+      <JobControls
+        run={{ label: t('compress.run'), onClick: () => studioActions.compress(), disabled: !canRun }}
+        running={status === 'running'}
+        progress={
+          status === 'running'
+            ? { label: t('compress.progress'), value: total ? done / total : undefined, text: total ? t('compress.running', { done: f.int(done), total: f.int(total) }) : t('compress.reading') }
+            : null
+        }
+        error={status === 'failed' && error ? t('compress.failed', { message: error }) : null}
+      />
       {report ? (
         <>
           <CompressChart report={report} int8View={int8View} />

@@ -15,6 +15,7 @@ import { COLORS } from './colors';
 import type { NumberFormat } from './i18n/format';
 import type { MessageKey } from './i18n/translate';
 import { useFmt, useT, type TFunction } from './i18n/useT';
+import { JobControls } from './JobControls';
 import { MODEL_SERIES } from './modelSeries';
 import { NumberField } from './NumberField';
 import { Panel } from './Panel';
@@ -57,20 +58,25 @@ export function RatingPanel() {
           </div>
           <NumberField label={t('rating.teacherEpochs')} value={r.config.teacherEpochs} min={1} max={200} onCommit={(v) => set.setRatingConfig({ teacherEpochs: v })} />
           <NumberField label={t('rating.studentEpochs')} value={r.config.epochs} min={1} max={200} onCommit={(v) => set.setRatingConfig({ epochs: v })} />
-          <div className="buttons">
-            <button type="button" onClick={() => studioActions.ratingStart()} disabled={running}>
-              {t('rating.run')}
-            </button>
-            <button type="button" onClick={() => studioActions.ratingStop()} disabled={!running}>
-              {t('rating.stop')}
-            </button>
-          </div>
-          {running && (
-            <div className="progress" role="status">
-              <progress aria-label={t('rating.progress')} max={1} value={r.fraction} /> {r.phase && t(`rating.phase.${r.phase}` as MessageKey)} {f.pct(r.fraction, 0)}
-            </div>
-          )}
-          {r.error && <p className="error" role="alert">{t('rating.failed', { message: r.error })}</p>}
+          <JobControls
+            run={{ label: t('rating.run'), onClick: () => studioActions.ratingStart(), disabled: running }}
+            stop={{ label: t('rating.stop'), onClick: () => studioActions.ratingStop() }}
+            running={running}
+            progress={
+              running
+                ? {
+                    label: t('rating.progress'),
+                    value: r.fraction,
+                    text: (
+                      <>
+                        {r.phase && t(`rating.phase.${r.phase}` as MessageKey)} {f.pct(r.fraction, 0)}
+                      </>
+                    ),
+                  }
+                : null
+            }
+            error={r.error ? t('rating.failed', { message: r.error }) : null}
+          />
           <RatingChart points={r.points} t={t} f={f} />
           {r.result && <RatingTable result={r.result} t={t} f={f} />}
         </>

@@ -12,6 +12,7 @@ import { sweepSelectors } from '../../state/sweepSlice';
 import { DEFAULT_SWEEP } from '../../train/protocol';
 import type { MessageKey } from '../i18n/translate';
 import { useFmt, useT } from '../i18n/useT';
+import { JobControls } from '../JobControls';
 import { Panel } from '../Panel';
 import { SweepHeatmap } from './SweepHeatmap';
 import { parseSweep } from './sweepInput';
@@ -70,42 +71,34 @@ export function SweepPanel() {
           {t(parsed.problem)}
         </p>
       )}
-      <div className="buttons">
-        {running ? (
-          <button type="button" onClick={() => studioActions.sweep({ kind: 'cancel' })}>
-            {t('sweep.cancel')}
-          </button>
-        ) : (
-          <button type="button" className="primary" onClick={start} disabled={!('request' in parsed) || training}>
-            {t('sweep.run')}
-          </button>
-        )}
+      <JobControls
+        run={{ label: t('sweep.run'), onClick: start, disabled: !('request' in parsed) || training, primary: true }}
+        stop={{ label: t('sweep.cancel'), onClick: () => studioActions.sweep({ kind: 'cancel' }), instead: true }}
+        running={running}
+        progress={
+          running || sweep.status === 'done'
+            ? {
+                label: t('sweep.progress'),
+                value: overall,
+                text: running
+                  ? t('sweep.cellOf', { cell: f.int(sweep.cell + 1), cells: f.int(sweep.cells), name: cellName(sweep.cell), percent: f.int(sweep.fraction * 100) })
+                  : t('sweep.done', { cells: f.int(sweep.cells - 1), seconds: f.int(sweep.seconds ?? NaN), tensors: f.int(sweep.numTensors ?? NaN) }),
+              }
+            : null
+        }
+        error={sweep.status === 'failed' ? t('sweep.failed', { message: sweep.error ?? '' }) : null}
+      >
         {'request' in parsed && !running && (
           <span className="hint">{t('sweep.size', { cells: f.int(parsed.request.temperatures.length * parsed.request.alphas.length), epochs: f.int(parsed.request.epochs) })}</span>
         )}
-      </div>
+      </JobControls>
       {training && !running && <p className="hint attention">{t('sweep.refused.training')}</p>}
       {sweep.refusal && !running && !(training && sweep.refusal === 'training') && (
         <p className="hint attention" role="status">
           {t(REFUSALS[sweep.refusal])}
         </p>
       )}
-      {(running || sweep.status === 'done') && (
-        <div className="sweep-progress">
-          <progress aria-label={t('sweep.progress')} max={1} value={overall} />
-          <span role="status">
-            {running
-              ? t('sweep.cellOf', { cell: f.int(sweep.cell + 1), cells: f.int(sweep.cells), name: cellName(sweep.cell), percent: f.int(sweep.fraction * 100) })
-              : t('sweep.done', { cells: f.int(sweep.cells - 1), seconds: f.int(sweep.seconds ?? NaN), tensors: f.int(sweep.numTensors ?? NaN) })}
-          </span>
-        </div>
-      )}
       {sweep.status === 'cancelled' && <p className="hint">{t('sweep.cancelled', { tensors: f.int(sweep.numTensors ?? NaN) })}</p>}
-      {sweep.status === 'failed' && (
-        <p className="hint attention" role="alert">
-          {t('sweep.failed', { message: sweep.error ?? '' })}
-        </p>
-      )}
       {req && <SweepHeatmap request={req} grid={sweep.grid} baseline={sweep.baseline} />}
     </Panel>
   );
