@@ -1,6 +1,8 @@
 /**
- * A small argv parser for the subcommands: `--flag value`, `--flag=value`, boolean `--flag`,
- * positionals, `--` ends flags. Unknown flags are a UsageError (exit 2), never ignored.
+ * The one argv parser of the subcommands: `--flag value`, `--flag=value`, boolean `--flag`,
+ * positionals, `--` ends flags, and the typed readers of a flag's value (whole number, number,
+ * list of numbers, one of some words). Unknown flags and bad values are a UsageError (exit 2,
+ * with the command's usage), never ignored or a crash.
  */
 import { UsageError } from './command.ts';
 
@@ -33,8 +35,7 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
       positionals.push(arg);
       continue;
     }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq === -1 ? undefined : eq);
+    const { name, eq } = splitFlag(arg);
     const kind = Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (!kind) throw new UsageError(`unknown flag --${name}`);
     if (kind === 'boolean') {
@@ -50,6 +51,25 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
     }
   }
   return { positionals, flags };
+}
+
+/** `--name=value` → the name and where the `=` is (-1 when the value is the next argument). */
+function splitFlag(arg: string): { name: string; eq: number } {
+  const eq = arg.indexOf('=');
+  return { name: arg.slice(2, eq === -1 ? undefined : eq), eq };
+}
+
+/**
+ * One flag's value read before the full parse, for a command whose other flags depend on it
+ * (`distill --task rating` takes the rating flags). Same `--name v` / `--name=v` forms as parseArgs.
+ */
+export function peekFlag(argv: readonly string[], name: string): string | undefined {
+  for (let k = 0; k < argv.length && argv[k] !== '--'; k++) {
+    if (!argv[k].startsWith('--')) continue;
+    const f = splitFlag(argv[k]);
+    if (f.name === name) return f.eq === -1 ? argv[k + 1] : argv[k].slice(f.eq + 1);
+  }
+  return undefined;
 }
 
 /** A string flag's value, or undefined. */
@@ -69,4 +89,63 @@ export function intFlag(args: ParsedArgs, name: string, fallback: number, min = 
   const n = Number(v.replace(/_/g, ''));
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not ${v}`);
   return n;
+}
+
+/**
+ * A number flag within bounds, or the default.
+ *
+ * @throws UsageError when the value is not a number in [min, max]
+ */
+export function numberFlag(args: ParsedArgs, name: string, fallback: number, min: number, max: number): number {
+  const v = stringFlag(args, name);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name} must be a number from ${min} to ${max}, not ${v}`);
+  return n;
+}
+
+/**
+ * Comma-separated numbers, e.g. "0.5,1,2".
+ *
+ * @throws UsageError when a piece is not a number
+ */
+export function numberList(v: string, name: string): number[] {
+  const xs = v.split(',').map((x) => Number(x.trim()));
+  if (!xs.length || xs.some((x) => !Number.isFinite(x))) throw new UsageError(`--${name} must be comma-separated numbers, not ${v}`);
+  return xs;
+}
+
+/**
+ * A comma-separated number list flag, each within bounds, or the default.
+ *
+ * @throws UsageError when a piece is not a number in [min, max]
+ */
+export function numberListFlag(args: ParsedArgs, name: string, fallback: readonly number[], min = -Infinity, max = Infinity): number[] {
+  const v = stringFlag(args, name);
+  if (v === undefined) return [...fallback];
+  const xs = numberList(v, name);
+  if (xs.some((x) => x < min || x > max)) throw new UsageError(`--${name} must be numbers from ${min} to ${max}, not ${v}`);
+  return xs;
+}
+
+/**
+ * A flag that takes one of some words: the word, or the default (undefined without one).
+ *
+ * @throws UsageError for any other word
+ */
+export function choiceFlag<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[], fallback: T): T;
+export function choiceFlag<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[]): T | undefined;
+export function choiceFlag<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[], fallback?: T): T | undefined {
+  return choiceOf(name, stringFlag(args, name), allowed) ?? fallback;
+}
+
+/**
+ * `value` when it is one of `allowed`; undefined when there is no value.
+ *
+ * @throws UsageError for any other word
+ */
+export function choiceOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not ${value}`);
+  return value as T;
 }

@@ -115,9 +115,5 @@ export async function teacherVal(engine: DistillEngine): Promise<number> {
   return (await evaluate(engine.teacher, engine.split, engine.split.evalUsers, 'val')).ndcg;
 }
 
-/** Comma-separated numbers, e.g. "0.5,1,2". */
-export function numberList(v: string, name: string): number[] {
-  const xs = v.split(',').map((x) => Number(x.trim()));
-  if (!xs.length || xs.some((x) => !Number.isFinite(x))) throw new Error(`--${name} must be comma-separated numbers, not ${v}`);
-  return xs;
-}
+// the transfer command reads its lists through this name; the parser lives in args.ts
+export { numberList } from './args.ts';

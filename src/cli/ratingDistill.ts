@@ -10,12 +10,12 @@ import { meanStd } from '../eval/metrics.ts';
 import type { RatingErrors } from '../eval/ratingMetrics.ts';
 import { defaultRatingRunConfig, type RatingRunConfig } from '../models/ratingConfig.ts';
 import { ratingStudentParams, ratingTeacherParams } from '../models/ratingSize.ts';
-import type { BackendName } from '../train/protocol.ts';
+import { BACKENDS } from '../train/protocol.ts';
 import { RatingEngine } from '../train/ratingEngine.ts';
 import { fitRatingStudents, fitRatingTeacher, ratingReport, type RatingEpoch, type RatingFit } from '../train/ratingFit.ts';
-import { intFlag, parseArgs, stringFlag, type ParsedArgs } from './args.ts';
+import { choiceFlag, intFlag, numberFlag, numberListFlag, parseArgs, stringFlag } from './args.ts';
 import { UsageError, type CliIO } from './command.ts';
-import { loadData, nodeBackend, numberList } from './experiment.ts';
+import { loadData, nodeBackend } from './experiment.ts';
 
 /**
  * What is searched on validation unless flags say otherwise. The student alone gets its own L2
@@ -69,14 +69,6 @@ interface RatingRun {
   student: RatingModelResult;
   distilled: RatingModelResult & { alpha: number; unrated: number };
   chosen: { teacherL2: number; studentL2: number; alpha: number; unrated: number };
-}
-
-function nums(args: ParsedArgs, name: string, fallback: number | number[], min: number, max: number): number[] {
-  const v = stringFlag(args, name);
-  if (v === undefined) return Array.isArray(fallback) ? fallback : [fallback];
-  const xs = numberList(v, name);
-  for (const x of xs) if (x < min || x > max) throw new UsageError(`--${name} must be numbers from ${min} to ${max}, not ${v}`);
-  return xs;
 }
 
 const logEpoch = (io: CliIO) => (e: RatingEpoch) =>
@@ -163,21 +155,21 @@ export async function runRatingDistill(argv: string[], io: CliIO): Promise<numbe
     teacher: {
       ...d.teacher,
       hidden: intFlag(args, 'hidden', d.teacher.hidden, 1, 4096),
-      lr: nums(args, 'teacher-lr', d.teacher.lr, 1e-6, 1)[0],
+      lr: numberFlag(args, 'teacher-lr', d.teacher.lr, 1e-6, 1),
       mfDim: intFlag(args, 'teacher-mf-dim', d.teacher.mfDim, 0, 1024),
-      mfL2: nums(args, 'teacher-mf-l2', d.teacher.mfL2, 0, 1e3)[0],
+      mfL2: numberFlag(args, 'teacher-mf-l2', d.teacher.mfL2, 0, 1e3),
     },
-    student: { ...d.student, dim: intFlag(args, 'student-dim', d.student.dim, 1, 1024), lr: nums(args, 'lr', d.student.lr, 1e-6, 1)[0] },
+    student: { ...d.student, dim: intFlag(args, 'student-dim', d.student.dim, 1, 1024), lr: numberFlag(args, 'lr', d.student.lr, 1e-6, 1) },
   };
   const grid = {
-    teacherL2: nums(args, 'teacher-l2', d.teacher.l2, 0, 1e6),
-    studentL2: nums(args, 'student-l2', DEFAULT_GRID.studentL2, 0, 1e3),
-    alpha: nums(args, 'alpha', DEFAULT_GRID.alpha, 0, 1),
-    unrated: nums(args, 'unrated', DEFAULT_GRID.unrated, 0, 20),
+    teacherL2: numberListFlag(args, 'teacher-l2', [d.teacher.l2], 0, 1e6),
+    studentL2: numberListFlag(args, 'student-l2', DEFAULT_GRID.studentL2, 0, 1e3),
+    alpha: numberListFlag(args, 'alpha', DEFAULT_GRID.alpha, 0, 1),
+    unrated: numberListFlag(args, 'unrated', DEFAULT_GRID.unrated, 0, 20),
   };
   const patience = intFlag(args, 'patience', 5, 1, 2000);
-  const seeds = stringFlag(args, 'seeds') ? numberList(stringFlag(args, 'seeds')!, 'seeds') : [base.seed];
-  const backend = await nodeBackend((stringFlag(args, 'backend') ?? 'wasm') as BackendName, io);
+  const seeds = numberListFlag(args, 'seeds', [base.seed]);
+  const backend = await nodeBackend(choiceFlag(args, 'backend', BACKENDS, 'wasm'), io);
   const t0 = performance.now();
   const ds = await loadData(stringFlag(args, 'data'));
   const why = ratingBlocker(ds);

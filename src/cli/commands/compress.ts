@@ -10,11 +10,11 @@ import type { CompressReport, ModelCompression, ScoredPoint } from '../../compre
 import { DistillEngine } from '../../train/engine.ts';
 import { compressModels } from '../../train/compressJob.ts';
 import { fitRole } from '../../train/fit.ts';
-import type { BackendName } from '../../train/protocol.ts';
-import { intFlag, parseArgs, stringFlag } from '../args.ts';
+import { BACKENDS } from '../../train/protocol.ts';
+import { choiceFlag, intFlag, numberListFlag, parseArgs, stringFlag } from '../args.ts';
 import { UsageError, type CliIO, type Command } from '../command.ts';
 import { configFromFlags } from './distill.ts';
-import { epochLogger, loadData, makeSplit, nodeBackend, numberList, teacherFromFlags, trainTeacher } from '../experiment.ts';
+import { epochLogger, loadData, makeSplit, nodeBackend, teacherFromFlags, trainTeacher } from '../experiment.ts';
 
 const USAGE = `usage: npm run cli -- compress [flags]
 
@@ -81,8 +81,8 @@ export const compressCommand: Command = {
     if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
     const config = configFromFlags(args);
     const cc: CompressConfig = {
-      sparsities: stringFlag(args, 'sparsities') ? numberList(stringFlag(args, 'sparsities')!, 'sparsities') : defaultCompressConfig.sparsities,
-      ranks: stringFlag(args, 'ranks') ? numberList(stringFlag(args, 'ranks')!, 'ranks') : defaultCompressConfig.ranks,
+      sparsities: numberListFlag(args, 'sparsities', defaultCompressConfig.sparsities),
+      ranks: numberListFlag(args, 'ranks', defaultCompressConfig.ranks),
       teacher: args.flags['no-teacher'] !== true,
       users: intFlag(args, 'users', 0, 0),
     };
@@ -90,7 +90,7 @@ export const compressCommand: Command = {
     if (cc.ranks.some((r) => !Number.isInteger(r) || r < 1)) throw new UsageError('--ranks must be whole numbers ≥ 1');
     const epochs = intFlag(args, 'epochs', 12, 1, 500);
     const kdEpochs = intFlag(args, 'kd-epochs', epochs, 1, 500);
-    const backend = await nodeBackend((stringFlag(args, 'backend') ?? 'wasm') as BackendName, io);
+    const backend = await nodeBackend(choiceFlag(args, 'backend', BACKENDS, 'wasm'), io);
     const t0 = performance.now();
     const dataPath = stringFlag(args, 'data');
     const ds = await loadData(dataPath, stringFlag(args, 'titles'));

@@ -4,16 +4,16 @@
  * test item. With the shipped checkpoint the teacher is loaded instead of trained.
  */
 import { writeFile } from 'node:fs/promises';
-import { DISTILL_LOSSES, type DistillLoss } from '../../distill/config.ts';
+import { DISTILL_LOSSES } from '../../distill/config.ts';
 import { meanStd, type RankingMetrics } from '../../eval/metrics.ts';
 import { sizeOf } from '../../models/size.ts';
 import { defaultTrainConfig, type TrainConfig } from '../../train/config.ts';
 import { DistillEngine } from '../../train/engine.ts';
 import { evaluate, inferMsPer1000 } from '../../train/evaluate.ts';
 import { fitRole, type FitResult } from '../../train/fit.ts';
-import type { BackendName } from '../../train/protocol.ts';
+import { BACKENDS } from '../../train/protocol.ts';
 import type { Recommender } from '../../models/recommender.ts';
-import { intFlag, parseArgs, stringFlag, type ParsedArgs } from '../args.ts';
+import { choiceFlag, choiceOf, intFlag, numberFlag, numberListFlag, parseArgs, peekFlag, stringFlag, type ParsedArgs } from '../args.ts';
 import { UsageError, type CliIO, type Command } from '../command.ts';
 import { RATING_USAGE, runRatingDistill } from '../ratingDistill.ts';
 import {
@@ -22,7 +22,6 @@ import {
   loadData,
   makeSplit,
   nodeBackend,
-  numberList,
   readTeacherCheckpoint,
   saveTeacherCheckpoint,
   teacherVal,
@@ -84,18 +83,9 @@ export interface DistillRun {
   distilled: ModelResult;
 }
 
-function num(args: ParsedArgs, name: string, fallback: number, min: number, max: number): number {
-  const v = stringFlag(args, name);
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name} must be a number from ${min} to ${max}, not ${v}`);
-  return n;
-}
-
 /** The run config the flags describe. */
 export function configFromFlags(args: ParsedArgs): TrainConfig {
-  const loss = (stringFlag(args, 'loss') ?? defaultTrainConfig.distill.loss) as DistillLoss;
-  if (!DISTILL_LOSSES.includes(loss)) throw new UsageError(`--loss must be one of ${DISTILL_LOSSES.join(', ')}`);
+  const loss = choiceFlag(args, 'loss', DISTILL_LOSSES, defaultTrainConfig.distill.loss);
   return {
     ...defaultTrainConfig,
     seed: intFlag(args, 'seed', defaultTrainConfig.seed, 0),
@@ -104,14 +94,14 @@ export function configFromFlags(args: ParsedArgs): TrainConfig {
     student: {
       ...defaultTrainConfig.student,
       dim: intFlag(args, 'student-dim', defaultTrainConfig.student.dim, 1, 1024),
-      lr: num(args, 'lr', defaultTrainConfig.student.lr, 1e-6, 1),
+      lr: numberFlag(args, 'lr', defaultTrainConfig.student.lr, 1e-6, 1),
     },
     distill: {
       ...defaultTrainConfig.distill,
       loss,
-      temperature: num(args, 'temperature', defaultTrainConfig.distill.temperature, 0.1, 50),
-      alpha: num(args, 'alpha', defaultTrainConfig.distill.alpha, 0, 1),
-      lr: num(args, 'kd-lr', defaultTrainConfig.distill.lr, 1e-6, 1),
+      temperature: numberFlag(args, 'temperature', defaultTrainConfig.distill.temperature, 0.1, 50),
+      alpha: numberFlag(args, 'alpha', defaultTrainConfig.distill.alpha, 0, 1),
+      lr: numberFlag(args, 'kd-lr', defaultTrainConfig.distill.lr, 1e-6, 1),
       unseenOnly: args.flags['unseen-only'] === true ? true : args.flags['all-items'] === true ? false : defaultTrainConfig.distill.unseenOnly,
     },
   };
@@ -156,21 +146,13 @@ function meanOf(runs: DistillRun[], key: 'teacher' | 'student' | 'distilled'): M
   return { ...out, ndcg10Std: meanStd(runs.map((r) => r[key].ndcg10)).std };
 }
 
-/** The --task flag's value wherever it stands (default ranking); the two tasks take different flags. */
-function taskOf(argv: string[]): 'ranking' | 'rating' {
-  const k = argv.findIndex((a) => a === '--task' || a.startsWith('--task='));
-  const v = k < 0 ? 'ranking' : argv[k].includes('=') ? argv[k].slice(7) : argv[k + 1];
-  if (v !== 'ranking' && v !== 'rating') throw new UsageError(`--task must be ranking or rating, not ${v}`);
-  return v;
-}
-
 export const distillCommand: Command = {
   name: 'distill',
   summary: 'train teacher, student alone and student + KD; print the comparison',
   usage: `${USAGE}\n\n${RATING_USAGE}`,
   async run(argv: string[], io: CliIO): Promise<number> {
-    const task = taskOf(argv);
-    if (task === 'rating') return runRatingDistill(argv, io);
+    // the two tasks take different flags, so the task is read first
+    if (choiceOf('task', peekFlag(argv, 'task'), ['ranking', 'rating'] as const) === 'rating') return runRatingDistill(argv, io);
     const args = parseArgs(argv, {
       data: 'string', titles: 'string', epochs: 'string', 'kd-epochs': 'string', 'teacher-epochs': 'string', seed: 'string', seeds: 'string',
       'split-seed': 'string', 'vary-split': 'boolean', temperature: 'string', alpha: 'string', loss: 'string', 'student-dim': 'string', lr: 'string', 'kd-lr': 'string', 'unseen-only': 'boolean', 'all-items': 'boolean',
@@ -180,8 +162,8 @@ export const distillCommand: Command = {
     const base = configFromFlags(args);
     const epochs = intFlag(args, 'epochs', 12, 1, 500);
     const kdEpochs = intFlag(args, 'kd-epochs', epochs, 1, 500);
-    const seeds = stringFlag(args, 'seeds') ? numberList(stringFlag(args, 'seeds')!, 'seeds') : [base.seed];
-    const backend = await nodeBackend((stringFlag(args, 'backend') ?? 'wasm') as BackendName, io);
+    const seeds = numberListFlag(args, 'seeds', [base.seed]);
+    const backend = await nodeBackend(choiceFlag(args, 'backend', BACKENDS, 'wasm'), io);
     const t0 = performance.now();
     const dataPath = stringFlag(args, 'data');
     const ds = await loadData(dataPath, stringFlag(args, 'titles'));

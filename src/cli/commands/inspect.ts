@@ -7,7 +7,7 @@ import { isDataError } from '../../data/errors.ts';
 import { english } from '../../data/messages.ts';
 import { ingest } from '../../data/ingest.ts';
 import type { ColumnMap, RatingsFormat } from '../../data/types.ts';
-import { parseArgs, stringFlag } from '../args.ts';
+import { choiceFlag, parseArgs, stringFlag } from '../args.ts';
 import { UsageError, type CliIO, type Command } from '../command.ts';
 import { readInput } from '../files.ts';
 
@@ -111,14 +111,6 @@ export function parseColumnsFlag(value: string): ColumnMap {
   return out as ColumnMap;
 }
 
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}, not ${value}`);
-  }
-  return value as T;
-}
-
 /** `inspect <ratings> [--format …] [--titles <file>]`: JSON report on stdout, or `error: <sentence>` on stderr and exit 1. */
 export const inspectCommand: Command = {
   name: 'inspect',
@@ -127,14 +119,14 @@ export const inspectCommand: Command = {
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, { format: 'string', titles: 'string', 'titles-format': 'string', header: 'string', columns: 'string' });
     if (args.positionals.length !== 1) throw new UsageError('inspect needs exactly one ratings file');
-    const header = oneOf('header', stringFlag(args, 'header'), ['auto', 'yes', 'no'] as const);
+    const header = choiceFlag(args, 'header', ['auto', 'yes', 'no'] as const);
     const columns = stringFlag(args, 'columns');
     const opts = {
-      format: oneOf('format', stringFlag(args, 'format'), FORMATS),
+      format: choiceFlag(args, 'format', FORMATS),
       header: header === 'yes' ? true : header === 'no' ? false : 'auto',
       columns: columns === undefined ? undefined : parseColumnsFlag(columns),
       titlesPath: stringFlag(args, 'titles'),
-      titlesFormat: oneOf('titles-format', stringFlag(args, 'titles-format'), TITLE_FORMATS),
+      titlesFormat: choiceFlag(args, 'titles-format', TITLE_FORMATS),
     } as const;
     try {
       const report = await inspectFiles(args.positionals[0], opts);

@@ -4,12 +4,12 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { DistillEngine } from '../../train/engine.ts';
-import { DEFAULT_SWEEP, type BackendName } from '../../train/protocol.ts';
+import { BACKENDS, DEFAULT_SWEEP } from '../../train/protocol.ts';
 import { runSweep } from '../../train/sweep.ts';
-import { intFlag, parseArgs, stringFlag } from '../args.ts';
+import { choiceFlag, intFlag, numberListFlag, parseArgs, stringFlag } from '../args.ts';
 import { UsageError, type CliIO, type Command } from '../command.ts';
 import { configFromFlags } from './distill.ts';
-import { loadData, makeSplit, nodeBackend, numberList, teacherFromFlags, trainTeacher } from '../experiment.ts';
+import { loadData, makeSplit, nodeBackend, teacherFromFlags, trainTeacher } from '../experiment.ts';
 
 // the studio's sweep panel offers the same grid first, so the CLI and the lesson quote one grid
 const GRID = { temperature: DEFAULT_SWEEP.temperatures.join(','), alpha: DEFAULT_SWEEP.alphas.join(',') };
@@ -38,11 +38,11 @@ export const sweepCommand: Command = {
       temperature: 'string', alpha: 'string', loss: 'string', 'student-dim': 'string', lr: 'string', 'kd-lr': 'string', 'unseen-only': 'boolean', 'all-items': 'boolean', teacher: 'string', backend: 'string', json: 'string',
     });
     if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
-    const temps = numberList(stringFlag(args, 'temperature') ?? GRID.temperature, 'temperature');
-    const alphas = numberList(stringFlag(args, 'alpha') ?? GRID.alpha, 'alpha');
+    const temps = numberListFlag(args, 'temperature', DEFAULT_SWEEP.temperatures);
+    const alphas = numberListFlag(args, 'alpha', DEFAULT_SWEEP.alphas);
     const base = configFromFlags({ ...args, flags: { ...args.flags, temperature: String(temps[0]), alpha: String(alphas[0]) } });
     const epochs = intFlag(args, 'epochs', 6, 1, 500);
-    const backend = await nodeBackend((stringFlag(args, 'backend') ?? 'wasm') as BackendName, io);
+    const backend = await nodeBackend(choiceFlag(args, 'backend', BACKENDS, 'wasm'), io);
     const dataPath = stringFlag(args, 'data');
     const ds = await loadData(dataPath, stringFlag(args, 'titles'));
     const split = makeSplit(ds, intFlag(args, 'split-seed', 1, 0));
