@@ -2,10 +2,11 @@
  * Picking or dropping files: a ratings file (any supported format, chosen or detected), an
  * optional titles file, and the synthetic demo. Nothing leaves the browser.
  */
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useId, useState, type DragEvent } from 'react';
 import { datasetSelectors, type FormatChoice } from '../state/datasetSlice';
 import { useStudio } from '../state/store';
 import { studioActions } from '../state/studio';
+import { FileField } from './FileField';
 import type { MessageKey } from './i18n/translate';
 import { useT } from './i18n/useT';
 
@@ -67,36 +68,6 @@ export function DatasetUpload() {
         </button>
       </div>
       <p className="hint">{t('dataset.private')}</p>
-    </div>
-  );
-}
-
-/**
- * A file input whose words come from the message table: the browser's own button and "no file"
- * text speak the browser's language, not the studio's, so the native control is visually hidden
- * (still focused and announced with its label) and a button-like face shows the studio's words.
- * The chosen file's name shows as the dataset's name in the panel's heading.
- */
-function FileField({ label, onFile }: { label: string; onFile(file: File | null): void }) {
-  const t = useT();
-  const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  return (
-    <div className="field file-field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        ref={input}
-        id={id}
-        type="file"
-        className="visually-hidden"
-        onChange={(e) => {
-          onFile(e.target.files?.[0] ?? null);
-          e.target.value = ''; // picking the same file again must load it again
-        }}
-      />
-      <span className="file-button" aria-hidden="true" onClick={() => input.current?.click()}>
-        {t('dataset.chooseFile')}
-      </span>
     </div>
   );
 }
