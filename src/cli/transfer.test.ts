@@ -46,4 +46,49 @@ describe('cli transfer', () => {
     expect(await main(['transfer', '--data', data, '--epochs', '1', '--backend', 'cpu'], io)).toBe(2);
     expect(io.err).toMatch(/needs --items/);
   });
+
+  it('--source-data and --target-data: two files are the domains, users matched by id, bad lines named', async () => {
+    const src = path.join(dir, 'books.data');
+    writeFileSync(src, generateUData({ users: 50, items: 30, lines: 700, seed: 4 }));
+    // users 11..60 of the target: 40 shared with the source's 1..50; one bad line at line 5
+    const tgtLines = generateUData({ users: 50, items: 25, lines: 600, seed: 5 }).trim().split('\n').map((l) => l.replace(/^(\d+)/, (u) => String(Number(u) + 10)));
+    tgtLines.splice(4, 0, '12\t3\tfive\t881250949');
+    const tgt = path.join(dir, 'films.data');
+    writeFileSync(tgt, tgtLines.join('\n') + '\n');
+    const io = capture();
+    const json = path.join(dir, 'two.json');
+    const code = await main(['transfer', '--source-data', src, '--target-data', tgt, '--keep', '1', '--epochs', '1', '--backend', 'cpu', '--json', json], io);
+    expect(code, io.err).toBe(0);
+    expect(io.err).toMatch(/films\.data: Skipped 1 bad line of 601: line 5\./);
+    expect(io.err).toMatch(/source 30 items \/ 700 interactions, target 25 items \/ 600 interactions, 40 users in both/);
+    expect(io.err).toMatch(/25 item ids are in both files, kept as different items, one per domain/);
+    const r = JSON.parse(readFileSync(json, 'utf8'));
+    expect(r.source).toEqual({ items: 30, interactions: 700 });
+    expect(r.sharedUsers).toBe(40);
+    expect(r.target.items).toBe(25);
+    expect(r.files.target.skippedLines).toEqual([5]);
+    expect(r.files.source.skippedLines).toEqual([]);
+    for (const m of ['scratch', 'frozen', 'finetune', 'joint', 'popularity', 'crossKd']) expect(typeof r[m].ndcg10, m).toBe('number');
+  });
+
+  it('two files without a shared user, or one file alone, are refused with a sentence', async () => {
+    const a = path.join(dir, 'a.csv');
+    const b = path.join(dir, 'b.csv');
+    writeFileSync(a, 'user,item\nx,1\nx,2\ny,1\n');
+    writeFileSync(b, 'user,item\nz,1\nz,2\n');
+    const io = capture();
+    expect(await main(['transfer', '--source-data', a, '--target-data', b, '--backend', 'cpu'], io)).toBe(1);
+    expect(io.err).toMatch(/^transfer: the two files share no user \(users are matched by their id as written in the files\)/m);
+    const empty = path.join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const io2 = capture();
+    expect(await main(['transfer', '--source-data', a, '--target-data', empty, '--backend', 'cpu'], io2)).toBe(1);
+    expect(io2.err).toMatch(/^transfer: empty\.csv: The file is empty/m);
+    const io3 = capture();
+    expect(await main(['transfer', '--source-data', a, '--backend', 'cpu'], io3)).toBe(2);
+    expect(io3.err).toMatch(/--source-data and --target-data go together/);
+    const io4 = capture();
+    expect(await main(['transfer', '--source-data', a, '--target-data', b, '--cut', '1990'], io4)).toBe(2);
+    expect(io4.err).toMatch(/--cut does not go with/);
+  });
 });

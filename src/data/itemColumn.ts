@@ -5,6 +5,7 @@
 import { normalizeHeaderName } from './columns.ts';
 import { RecordReader, detectDelimiter } from './delimited.ts';
 import { DataError } from './errors.ts';
+import { dataText } from './messages.ts';
 import { parseTitles } from './titles.ts';
 
 /**
@@ -47,6 +48,6 @@ export function readItemColumn(text: string, column: string, fileName = ''): Map
 export function readIdList(text: string): Set<string> {
   const ids = text.split(/[\s,;]+/).filter((s) => s !== '');
   if (ids.length > 0 && /[a-z]/i.test(ids[0]) && /id$/i.test(normalizeHeaderName(ids[0]))) ids.shift();
-  if (ids.length === 0) throw new DataError('The item list is empty: it names no item id.');
+  if (ids.length === 0) throw new DataError(dataText('data.idListEmpty'));
   return new Set(ids);
 }

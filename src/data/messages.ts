@@ -51,6 +51,7 @@ export const DATA_MESSAGES = {
   'data.tooBig': '{name} is {size}, over the {limit} limit. Use a sample of it, or filter it first.',
 
   'data.empty': 'The file is empty: it has no lines to read.',
+  'data.idListEmpty': 'The item list is empty: it names no item id.',
   'data.noDelimiter': 'line {line}: cannot tell the delimiter: the first lines do not split into 2 or more fields by tabs, commas, semicolons or "::": {excerpt}',
   'data.headerGuessed': 'line {line}: the header ({header}) names no user and item columns, so the columns were read in order as {columns}.',
   'data.headerNoColumns': 'line {line}: the header ({header}) names no user and item columns; say which columns hold the user, the item, the rating and the timestamp.',

@@ -1,25 +1,26 @@
 /**
  * Between the transfer panel and a training worker of its own: builds the domains from the loaded
- * dataset and the rule, sends one transfer-run, and turns the worker's transfer-* events into
- * store actions. A worker per run, ended when the run ends or is cancelled, so its memory goes with it.
+ * dataset and the panel's rule (transferDomains.ts), sends one transfer-run, and turns the
+ * worker's transfer-* events into store actions. A worker per run, ended when the run ends or is
+ * cancelled, so its memory goes with it.
  */
 import type { Dataset } from '../data/types';
-import { splitDomains } from '../transfer/domains';
-import { applyRule, yearColumn } from '../transfer/rule';
 import type { FromWorker, TransferRequest } from '../train/protocol';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BackendChoice } from './defaults';
 import type { TrainPort } from './trainBridge';
+import { planDomains, type PanelRule } from './transferDomains';
 import { CURVE_KEEPS, type TransferState } from './transferStore';
 
-/** Source and target sizes under a year cut, or the reason there are none (no years, an empty domain). */
-export function domainCounts(ds: Dataset, cut: number): { source: [number, number]; target: [number, number]; shared: number } | { why: 'noYears' | 'emptyDomain' } {
-  if (!ds.years) return { why: 'noYears' };
-  try {
-    const d = splitDomains(ds.users, ds.items, ds.nUsers, applyRule({ kind: 'cut', cut }, ds.itemKeys, yearColumn(ds.itemKeys, ds.years)));
-    return { source: [d.source.items.length, d.source.users.length], target: [d.target.items.length, d.target.users.length], shared: d.sharedUsers };
-  } catch {
-    return { why: 'emptyDomain' };
+/** The rule the panel's settings and files describe. */
+export function panelRule(s: Pick<TransferState, 'settings' | 'idList' | 'targetFile'>): PanelRule {
+  switch (s.settings.rule) {
+    case 'cut':
+      return { kind: 'cut', cut: s.settings.cut };
+    case 'ids':
+      return { kind: 'ids', ids: s.idList?.ids ?? null };
+    case 'file':
+      return { kind: 'file', target: s.targetFile?.dataset ?? null };
   }
 }
 
@@ -35,21 +36,13 @@ export class TransferBridge {
   run(ds: Dataset, backend: BackendChoice): void {
     this.stop();
     const s = this.store.getState();
-    const { cut, keepPercent, curve, maxEpochs, seed } = s.settings;
-    if (!ds.years) {
-      s.failed('this dataset has no publication years, so it cannot be split by year');
-      return;
-    }
-    let domainOf: Int8Array;
-    try {
-      domainOf = applyRule({ kind: 'cut', cut }, ds.itemKeys, yearColumn(ds.itemKeys, ds.years));
-    } catch (e) {
-      s.failed(e instanceof Error ? e.message : String(e));
-      return;
-    }
+    const { keepPercent, curve, maxEpochs, seed } = s.settings;
+    const plan = planDomains(ds, panelRule(s));
+    // the panel disables Run when the rule cannot apply, and says why
+    if ('why' in plan) return;
     const keep = keepPercent / 100;
     const keeps = curve ? [...new Set([keep, ...CURVE_KEEPS])] : [keep];
-    const request: TransferRequest = { nUsers: ds.nUsers, users: ds.users, items: ds.items, domainOf, keeps, seed, maxEpochs };
+    const request: TransferRequest = { nUsers: plan.nUsers, users: plan.users, items: plan.items, domainOf: plan.domainOf, keeps, seed, maxEpochs };
     const client = this.makeClient();
     this.client = client;
     client.onMessage((m) => this.onMessage(client, m));
@@ -58,7 +51,7 @@ export class TransferBridge {
     client.send({ type: 'transfer-run', request });
   }
 
-  /** Cancels the run: the worker is ended at once (a cancel message would wait for the epoch to end). */
+  /** Cancels the run: the worker is ended at once, and its memory with it (a transfer-cancel message would stop it at the next step but keep the worker). */
   cancel(): void {
     if (!this.client) return;
     this.stop();

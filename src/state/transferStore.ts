@@ -4,12 +4,17 @@
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { DataText } from '../data/messages';
+import type { Dataset } from '../data/types';
 import type { TransferProgress } from '../train/protocol';
 import type { TransferResult } from '../train/transferRun';
+import type { DomainRuleKind } from './transferDomains';
 
 export type TransferStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
 export interface TransferSettingsState {
+  /** How items go to the two domains: a year cut, a list of source item ids, or a second file as the target. */
+  rule: DomainRuleKind;
   /** Year cut: books before it are the source, from it on the target. */
   cut: number;
   /** Share of each user's target training data kept, as a percentage. */
@@ -20,8 +25,20 @@ export interface TransferSettingsState {
   seed: number;
 }
 
+/** A file the rules read: the id list (rule `ids`) or the target ratings file (rule `file`). */
+export type RuleFileKind = 'ids' | 'file';
+
+/** A rule file being read, or why it could not be (the parser's sentence, naming file and line). */
+export type RuleFileState = { status: 'loading'; name: string; fraction: number | null } | { status: 'failed'; name: string; error: DataText | string };
+
 export interface TransferState {
   settings: TransferSettingsState;
+  /** The source item ids of rule `ids`, as read from the list file. */
+  idList: { name: string; ids: ReadonlySet<string> } | null;
+  /** The target domain of rule `file`: the second ratings file, parsed as an upload is. */
+  targetFile: { name: string; dataset: Dataset } | null;
+  /** Per rule file: being read, or refused (the last good file stays in use). */
+  ruleFiles: Partial<Record<RuleFileKind, RuleFileState>>;
   status: TransferStatus;
   progress: TransferProgress | null;
   /** One result per keep, in the order they finished. */
@@ -30,6 +47,10 @@ export interface TransferState {
   keeps: number[];
   error: string | null;
   setSettings(p: Partial<TransferSettingsState>): void;
+  ruleFileLoading(which: RuleFileKind, name: string, fraction: number | null): void;
+  ruleFileFailed(which: RuleFileKind, name: string, error: DataText | string): void;
+  idListLoaded(name: string, ids: ReadonlySet<string>): void;
+  targetFileLoaded(name: string, dataset: Dataset): void;
   started(keeps: number[]): void;
   progressed(p: TransferProgress): void;
   resulted(r: TransferResult): void;
@@ -40,7 +61,7 @@ export interface TransferState {
 /** The keep curve's shares. */
 export const CURVE_KEEPS = [0.05, 0.2, 0.5, 1];
 
-export const defaultTransferSettingsState: TransferSettingsState = { cut: 2000, keepPercent: 20, curve: false, maxEpochs: 25, seed: 1 };
+export const defaultTransferSettingsState: TransferSettingsState = { rule: 'cut', cut: 2000, keepPercent: 20, curve: false, maxEpochs: 25, seed: 1 };
 
 export function createTransferStore(): StoreApi<TransferState> {
   return createStore<TransferState>()((set) => ({
@@ -50,7 +71,14 @@ export function createTransferStore(): StoreApi<TransferState> {
     results: [],
     keeps: [],
     error: null,
+    idList: null,
+    targetFile: null,
+    ruleFiles: {},
     setSettings: (p) => set((s) => ({ settings: { ...s.settings, ...p } })),
+    ruleFileLoading: (which, name, fraction) => set((s) => ({ ruleFiles: { ...s.ruleFiles, [which]: { status: 'loading', name, fraction } } })),
+    ruleFileFailed: (which, name, error) => set((s) => ({ ruleFiles: { ...s.ruleFiles, [which]: { status: 'failed', name, error } } })),
+    idListLoaded: (name, ids) => set((s) => ({ idList: { name, ids }, ruleFiles: { ...s.ruleFiles, ids: undefined } })),
+    targetFileLoaded: (name, dataset) => set((s) => ({ targetFile: { name, dataset }, ruleFiles: { ...s.ruleFiles, file: undefined } })),
     started: (keeps) => set({ status: 'running', progress: null, results: [], keeps, error: null }),
     progressed: (p) => set({ progress: p }),
     resulted: (r) => set((s) => ({ results: [...s.results, r] })),

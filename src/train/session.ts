@@ -87,7 +87,7 @@ export class Session {
 
   constructor(private readonly host: SessionHost) {
     this.sweep = new SweepJob(host);
-    this.transfer = new TransferJob((m) => host.post(m));
+    this.transfer = new TransferJob(host);
   }
 
   /** Called by the host when the GPU device is lost. */

@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../data/rng';
 import { useCpu } from '../test/tfSetup';
@@ -6,25 +7,37 @@ import { TransferJob } from './transferJob';
 
 beforeAll(useCpu);
 
-function request(keeps: number[]): TransferRequest {
+function request(keeps: number[], nUsers = 24, perUser = 10, maxEpochs = 1): TransferRequest {
   const rng = new Rng(9);
   const users: number[] = [];
   const items: number[] = [];
-  for (let u = 0; u < 24; u++) {
+  for (let u = 0; u < nUsers; u++) {
     const seen = new Set<number>();
-    while (seen.size < 10) seen.add(rng.next() < 0.8 ? (u % 2) + 2 * rng.int(15) : rng.int(30));
+    while (seen.size < perUser) seen.add(rng.next() < 0.8 ? (u % 2) + 2 * rng.int(15) : rng.int(30));
     for (const i of seen) {
       users.push(u);
       items.push(i);
     }
   }
-  return { nUsers: 24, users: Int32Array.from(users), items: Int32Array.from(items), domainOf: Int8Array.from({ length: 30 }, (_, i) => (i < 18 ? 0 : 1)), keeps, seed: 1, maxEpochs: 1 };
+  return { nUsers, users: Int32Array.from(users), items: Int32Array.from(items), domainOf: Int8Array.from({ length: 30 }, (_, i) => (i < 18 ? 0 : 1)), keeps, seed: 1, maxEpochs };
+}
+
+/** A host as the worker is: posts collected, and a macrotask hop between steps (the worker's is a MessageChannel). */
+function host(got: FromWorker[], onYield: () => void = () => {}) {
+  return {
+    post: (m: FromWorker) => got.push(m),
+    yieldToEvents: () =>
+      new Promise<void>((resolve) => {
+        onYield();
+        setTimeout(resolve, 0);
+      }),
+  };
 }
 
 describe('transfer job', () => {
   it('streams progress, one result per keep, then done', async () => {
     const got: FromWorker[] = [];
-    await new TransferJob((m) => got.push(m)).run(request([0.5, 1]));
+    await new TransferJob(host(got)).run(request([0.5, 1]));
     const types = got.map((m) => m.type);
     expect(types.filter((t) => t === 'transfer-result')).toHaveLength(2);
     expect(types.at(-1)).toBe('transfer-done');
@@ -36,16 +49,48 @@ describe('transfer job', () => {
 
   it('a cancel ends the run after the current epoch; a request with an empty domain gets a sentence', async () => {
     const got: FromWorker[] = [];
-    const job = new TransferJob((m) => {
-      got.push(m);
-      if (m.type === 'transfer-progress' && m.epoch >= 1) job.cancel();
+    const job = new TransferJob({
+      post: (m) => {
+        got.push(m);
+        if (m.type === 'transfer-progress' && m.epoch >= 1) job.cancel();
+      },
+      yieldToEvents: async () => {},
     });
     await job.run(request([0.5]));
     expect(got.at(-1)).toEqual({ type: 'transfer-done', cancelled: true });
     const bad = request([0.5]);
     bad.domainOf.fill(0);
     const msgs: FromWorker[] = [];
-    await new TransferJob((m) => msgs.push(m)).run(bad);
+    await new TransferJob(host(msgs)).run(bad);
     expect(msgs.at(-1)).toEqual({ type: 'transfer-error', message: 'one of the two domains has no interactions' });
+  });
+
+  it('a cancel that arrives from the event loop mid-epoch is seen at the next step', async () => {
+    // 400 users × 30 interactions: the source pretraining has ~14 steps of 512 per epoch
+    const req = request([1], 400, 30, 5);
+    const before = tf.memory().numTensors;
+    const got: FromWorker[] = [];
+    let steps = 0;
+    const job = new TransferJob(host(got, () => steps++));
+    const run = job.run(req);
+    // a real cancel, as a message would come: from a timer, once the run is a few steps in
+    const timer = setInterval(() => {
+      if (steps >= 3) {
+        clearInterval(timer);
+        job.cancel();
+      }
+    }, 0);
+    await run;
+    clearInterval(timer);
+    expect(got.at(-1)).toEqual({ type: 'transfer-done', cancelled: true });
+    // seen within the first epoch: no epoch of pretraining was reported as finished
+    expect(got.some((m) => m.type === 'transfer-progress' && m.epoch >= 1)).toBe(false);
+    // source rows less one validation item per user, in batches of 512 (the engine's batch size)
+    const stepsPerEpoch = Math.floor((req.items.filter((i) => req.domainOf[i] === 0).length - req.nUsers) / 512);
+    expect(stepsPerEpoch).toBeGreaterThan(5);
+    expect(steps).toBeGreaterThanOrEqual(3);
+    expect(steps).toBeLessThan(stepsPerEpoch);
+    // the engine of the cancelled phase was disposed
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

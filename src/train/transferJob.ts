@@ -1,8 +1,9 @@
 /**
  * The studio's transfer experiment inside the worker: runs transferRun for each requested keep
  * (one source pretraining shared by all), streams progress and one result per keep. Plain
- * numbers only cross to the page. Runs beside the training loop without blocking messages, so a
- * cancel arrives between two epochs.
+ * numbers only cross to the page. Runs beside the training loop and yields to the host's events
+ * after every training step (as sweepJob does), so a transfer-cancel that arrives mid-epoch is
+ * seen at the next step.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { splitDomains } from '../transfer/domains';
@@ -17,7 +18,11 @@ export class TransferJob {
   private running = false;
   private cancelRequested = false;
 
-  constructor(private readonly post: (m: FromWorker) => void) {}
+  constructor(private readonly host: { post(m: FromWorker): void; yieldToEvents(): Promise<void> }) {}
+
+  private post(m: FromWorker): void {
+    this.host.post(m);
+  }
 
   cancel(): void {
     this.cancelRequested = true;
@@ -49,6 +54,7 @@ export class TransferJob {
           this.post({ type: 'transfer-progress', keep, phase: p, epoch: e.epoch, fraction: Math.min(1, (done + WEIGHT[p] * within) / total), numTensors: tf.memory().numTensors });
         },
         cancelled: () => this.cancelRequested,
+        afterStep: () => this.host.yieldToEvents(),
       };
       this.post({ type: 'transfer-progress', keep, phase: 'pretrain', epoch: 0, fraction: 0, numTensors: tf.memory().numTensors });
       const pre = await pretrainSource(d, s, hooks);

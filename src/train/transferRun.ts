@@ -107,8 +107,13 @@ export interface TransferResult {
 export interface TransferHooks {
   onPhase?(phase: TransferPhase): void;
   onEpoch?(phase: TransferPhase, e: EpochInfo): void;
-  /** Checked after every epoch; true ends the run with a TransferCancelled error. */
+  /** Checked after every epoch, and after every step when afterStep is given; true ends the run with a TransferCancelled error. */
   cancelled?(): boolean;
+  /**
+   * Awaited after every training step: a worker yields to its messages here, so a cancel that
+   * arrives mid-epoch is seen at the next step (without it the loop never lets a message in).
+   */
+  afterStep?(): Promise<void>;
 }
 
 export class TransferCancelled extends Error {
@@ -188,6 +193,12 @@ async function trainMode(
           hooks.onEpoch?.(phase, e);
           if (hooks.cancelled?.()) throw new TransferCancelled();
         },
+        afterStep:
+          hooks.afterStep &&
+          (async () => {
+            await hooks.afterStep!();
+            if (hooks.cancelled?.()) throw new TransferCancelled();
+          }),
       });
       if (best && fit.bestVal.ndcg <= best.result.valNdcg10) continue;
       const model = role === 'kd' ? engine.kd : engine.student;

@@ -1,8 +1,9 @@
 /**
- * The studio's file input, for every panel that reads a file (dataset upload, run import). Its
- * words come from the message table: the browser's own button and "no file" text speak the
- * browser's language, not the studio's, so the native control is visually hidden (still focused,
- * keyboard-operated and announced with its label) and a button-like face shows the studio's words.
+ * The studio's file input, for every panel that reads a file (dataset upload, run import, the
+ * transfer panel's rule files). Its words come from the message table: the browser's own button
+ * and "no file" text speak the browser's language, not the studio's, so the native control is
+ * visually hidden (still focused, keyboard-operated and announced with its label) and a
+ * button-like face shows the studio's words.
  */
 import { useId, useRef } from 'react';
 import { useT } from './i18n/useT';

@@ -1,22 +1,45 @@
 /**
- * Transfer learning across domains: the year-cut rule, how much target data is kept, a run in
- * the worker with progress, then every mode's NDCG@10 and HR@10 side by side (popularity always
- * there) and, when asked, the keep curve that shows where training from scratch catches up.
+ * Transfer learning across domains: the domain rule (a year cut, a list of source item ids, or a
+ * second ratings file as the target) with the domains' sizes before a run, how much target data is
+ * kept, a run in the worker with progress, then every mode's NDCG@10 and HR@10 side by side
+ * (popularity always there) and, when asked, the keep curve that shows where training from
+ * scratch catches up. File names and anything read from the files are rendered as text only.
  */
-import { memo, useMemo } from 'react';
+import { memo, useId, useMemo, type ReactNode } from 'react';
+import type { Dataset } from '../data/types';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useStudio } from '../state/store';
-import { domainCounts } from '../state/transferBridge';
+import { panelRule } from '../state/transferBridge';
+import { planDomains, type DomainRuleKind, type DomainWhy } from '../state/transferDomains';
 import { transferActions } from '../state/transferStudio';
-import { transferStore, useTransfer } from '../state/transferStore';
+import { transferStore, useTransfer, type RuleFileKind } from '../state/transferStore';
 import type { TransferResult } from '../train/transferRun';
 import { COLORS } from './colors';
 import type { NumberFormat } from './i18n/format';
 import type { MessageKey } from './i18n/translate';
 import { Trans } from './i18n/Trans';
-import { useFmt, useT, type TFunction } from './i18n/useT';
+import { useFmt, useT, useTData, type TFunction } from './i18n/useT';
+import { FileField } from './FileField';
 import { NumberField } from './NumberField';
 import { Panel } from './Panel';
+
+const RULES: readonly { kind: DomainRuleKind; label: MessageKey }[] = [
+  { kind: 'cut', label: 'transfer.rule.cut' },
+  { kind: 'ids', label: 'transfer.rule.ids' },
+  { kind: 'file', label: 'transfer.rule.file' },
+];
+
+/** The sentence for a rule that cannot apply (noYears has its own, with a command line). */
+const WHY: Record<Exclude<DomainWhy, 'noYears'>, MessageKey> = {
+  emptyDomain: 'transfer.emptyDomain',
+  noList: 'transfer.why.noList',
+  noListedItem: 'transfer.why.noListedItem',
+  allListed: 'transfer.why.allListed',
+  noFile: 'transfer.why.noFile',
+  noSharedUsers: 'transfer.why.noSharedUsers',
+  emptySource: 'transfer.why.emptySource',
+  emptyTarget: 'transfer.why.emptyTarget',
+};
 
 /** A command line, the same in every language (shown when the dataset has no years to cut by). */
 const NO_YEARS_COMMAND = 'npm run cli -- transfer --domain-by genre --target-value Drama';
@@ -50,17 +73,44 @@ export function TransferPanel() {
   const progress = useTransfer((s) => s.progress);
   const results = useTransfer((s) => s.results);
   const error = useTransfer((s) => s.error);
+  const idList = useTransfer((s) => s.idList);
+  const targetFile = useTransfer((s) => s.targetFile);
   const set = transferStore.getState().setSettings;
-  const counts = useMemo(() => (ds ? domainCounts(ds, settings.cut) : null), [ds, settings.cut]);
+  const plan = useMemo(() => (ds ? planDomains(ds, panelRule({ settings, idList, targetFile })) : null), [ds, settings, idList, targetFile]);
+  const counts = plan && ('why' in plan ? plan : plan.counts);
   const runnable = counts !== null && !('why' in counts) && status !== 'running';
+  const ruleName = useId();
   const main = results.find((r) => Math.abs(r.keep - settings.keepPercent / 100) < 1e-9) ?? results[0];
   const curve = useMemo(() => [...results].sort((a, b) => a.keep - b.keep), [results]);
 
   return (
     <Panel title={t('transfer.title')} className="area-transfer" testId="panel-transfer">
       <p className="hint">{t('transfer.intro')}</p>
+      <fieldset className="transfer-rule">
+        <legend>{t('transfer.rule')}</legend>
+        {RULES.map((r) => (
+          <label key={r.kind} className="check">
+            <input type="radio" name={ruleName} checked={settings.rule === r.kind} onChange={() => set({ rule: r.kind })} />
+            {t(r.label)}
+          </label>
+        ))}
+      </fieldset>
+      {settings.rule === 'ids' && (
+        <RuleFile which="ids" label={t('transfer.idsFile')} hint={t('transfer.idsHint')} onFile={(file) => void transferActions.loadIdList(file)}>
+          {idList && (
+            <p className="hint">
+              <Trans k="transfer.idsLoaded" parts={{ name: <span translate="no">{idList.name}</span>, count: f.int(idList.ids.size) }} />
+            </p>
+          )}
+        </RuleFile>
+      )}
+      {settings.rule === 'file' && (
+        <RuleFile which="file" label={t('transfer.targetFile')} hint={t('transfer.fileHint')} onFile={(file) => void transferActions.loadTargetFile(file)}>
+          {targetFile && <TargetFileSummary name={targetFile.name} dataset={targetFile.dataset} />}
+        </RuleFile>
+      )}
       <div className="transfer-knobs">
-        <NumberField label={t('transfer.cut')} value={settings.cut} min={-3000} max={3000} onCommit={(cut) => set({ cut })} />
+        {settings.rule === 'cut' && <NumberField label={t('transfer.cut')} value={settings.cut} min={-3000} max={3000} onCommit={(cut) => set({ cut })} />}
         <NumberField label={t('transfer.keep')} value={settings.keepPercent} min={1} max={100} onCommit={(keepPercent) => set({ keepPercent })} />
         <NumberField label={t('transfer.maxEpochs')} value={settings.maxEpochs} min={1} max={100} onCommit={(maxEpochs) => set({ maxEpochs })} />
         <NumberField label={t('transfer.seed')} value={settings.seed} min={0} max={1_000_000} onCommit={(seed) => set({ seed })} />
@@ -76,7 +126,7 @@ export function TransferPanel() {
           : counts && 'why' in counts
             ? counts.why === 'noYears'
               ? <Trans k="transfer.noYears" parts={{ command: <code translate="no">{NO_YEARS_COMMAND}</code> }} />
-              : t('transfer.emptyDomain')
+              : t(WHY[counts.why])
             : counts &&
               t('transfer.counts', {
                 sourceItems: f.int(counts.source[0]),
@@ -86,6 +136,9 @@ export function TransferPanel() {
                 shared: f.int(counts.shared),
               })}
       </p>
+      {counts && !('why' in counts) && counts.sameItemIds !== null && counts.sameItemIds > 0 && (
+        <p className="hint">{t('transfer.sameItemIds', { count: f.int(counts.sameItemIds) })}</p>
+      )}
       <div className="buttons">
         <button type="button" onClick={() => transferActions.run()} disabled={!runnable}>
           {t('transfer.run')}
@@ -118,6 +171,64 @@ export function TransferPanel() {
       )}
       {curve.length > 1 && <KeepCurve results={curve} t={t} f={f} />}
     </Panel>
+  );
+}
+
+/** A rule's file: the picker, what it reads, its reading progress or refusal, then what was read. */
+function RuleFile({ which, label, hint, onFile, children }: { which: RuleFileKind; label: string; hint: string; onFile(file: File): void; children: ReactNode }) {
+  const t = useT();
+  const td = useTData();
+  const f = useFmt();
+  const state = useTransfer((s) => s.ruleFiles[which]);
+  return (
+    <div className="transfer-rule-file">
+      <FileField
+        label={label}
+        onFile={(file) => {
+          if (file) onFile(file);
+        }}
+      />
+      <p className="hint">{hint}</p>
+      {state?.status === 'loading' && (
+        <div className="parse-progress" role="status">
+          <Trans k="dataset.parsing" parts={{ name: <span translate="no">{state.name}</span> }} />{' '}
+          <progress max={1} value={state.fraction ?? undefined} aria-label={t('dataset.parseProgress')} /> {state.fraction !== null && f.pct(state.fraction, 0)}
+        </div>
+      )}
+      {state?.status === 'failed' && (
+        <p className="error" role="alert">
+          <Trans k="transfer.fileFailed" parts={{ name: <span translate="no">{state.name}</span> }} /> {td(state.error)}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+/** The target file's sizes and what parsing it skipped (each bad line named), as the dataset panel shows an upload's. */
+function TargetFileSummary({ name, dataset }: { name: string; dataset: Dataset }) {
+  const t = useT();
+  const td = useTData();
+  const f = useFmt();
+  return (
+    <>
+      <p className="hint">
+        <Trans
+          k="transfer.targetRead"
+          parts={{ name: <span translate="no">{name}</span>, users: f.int(dataset.nUsers), items: f.int(dataset.nItems), interactions: f.int(dataset.users.length) }}
+        />
+      </p>
+      {dataset.warnings.length > 0 && (
+        <details className="warnings" open={dataset.warnings.length <= 3}>
+          <summary>{t('dataset.warnings', { count: f.int(dataset.warnings.length) })}</summary>
+          <ul role="status">
+            {dataset.warnings.map((w, i) => (
+              <li key={i}>{td(w)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
   );
 }
 

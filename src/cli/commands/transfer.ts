@@ -4,11 +4,15 @@
  * epochs chosen on the target validation item, reported on the target test item.
  */
 import { writeFile } from 'node:fs/promises';
+import { isDataError } from '../../data/errors.ts';
 import { readIdList, readItemColumn } from '../../data/itemColumn.ts';
-import { readText } from '../../data/ingest.ts';
+import { ingest, readText } from '../../data/ingest.ts';
+import { english } from '../../data/messages.ts';
+import type { Dataset } from '../../data/types.ts';
 import { meanStd } from '../../eval/metrics.ts';
-import { splitDomains } from '../../transfer/domains.ts';
+import { splitDomains, type Domains } from '../../transfer/domains.ts';
 import { applyRule, DEFAULT_CUT_YEAR, yearColumn, type DomainRule } from '../../transfer/rule.ts';
+import { domainsFromTwoFiles, TwoFileError } from '../../transfer/twoFiles.ts';
 import type { BackendName } from '../../train/protocol.ts';
 import { defaultTransferSettings, pretrainSource, runTransfer, type TransferResult, type TransferSettings } from '../../train/transferRun.ts';
 import { intFlag, parseArgs, stringFlag } from '../args.ts';
@@ -24,8 +28,14 @@ source, and trains on the target thinned to --keep in each mode side by side; pr
 with --json, writes {"scratch":{…},"frozen":{…},"finetune":{…},"joint":{…},"popularity":{…},
 "crossKd":{…},"target":{…}} (each with ndcg10 and hr10). Epochs are chosen on the validation item.
 
+Or two ratings files as the two domains (--source-data, --target-data): users are matched by their
+id as written in the files; items are not: an item id in both files is two items, one per domain.
+
 flags:
   --data <file>            ratings file (default: the built-in goodbooks-2k)
+  --source-data <file>     with --target-data: a ratings file that is the whole source domain
+  --target-data <file>     the ratings file that is the whole target domain (any format --data reads;
+                           bad lines are skipped and named, as for --data); no rule flags then
   --items <file>           titles / item metadata file for --data (alias --titles)
   --cut Y                  items before Y are the source, from Y on the target (default ${DEFAULT_CUT_YEAR}, on the year)
   --domain-by <column>     the column of --items the rule reads (default year): numeric → --cut,
@@ -65,6 +75,50 @@ async function ruleFromFlags(args: ReturnType<typeof parseArgs>): Promise<{ rule
   const cut = cutText === undefined ? DEFAULT_CUT_YEAR : Number(cutText);
   if (!Number.isFinite(cut)) throw new UsageError(`--cut must be a number, not ${cutText}`);
   return { rule: { kind: 'cut', cut }, column, label: `${by} < ${cut} is the source` };
+}
+
+/** Each file's skipped lines and warnings, in English, as the studio shows them after an upload. */
+interface FileReport {
+  file: string;
+  users: number;
+  items: number;
+  interactions: number;
+  skippedLines: number[];
+  warnings: string[];
+}
+
+async function readRatings(file: string, io: CliIO): Promise<{ ds: Dataset; report: FileReport }> {
+  const r = await ingest(await readInput(file), null, { source: 'upload' });
+  const warnings = r.dataset.warnings.map((w) => english(w));
+  for (const w of warnings) io.stderr(`${r.dataset.name}: ${w}\n`);
+  const ds = r.dataset;
+  return { ds, report: { file, users: ds.nUsers, items: ds.nItems, interactions: ds.users.length, skippedLines: r.table.skippedLines, warnings } };
+}
+
+/** The domains the flags ask for: two files, or one dataset split by a rule. */
+async function domainsFromFlags(args: ReturnType<typeof parseArgs>, io: CliIO): Promise<{ domains: Domains; label: string; name: string; files?: { source: FileReport; target: FileReport } }> {
+  const sourceData = stringFlag(args, 'source-data');
+  const targetData = stringFlag(args, 'target-data');
+  if (sourceData !== undefined || targetData !== undefined) {
+    if (sourceData === undefined || targetData === undefined) throw new UsageError('--source-data and --target-data go together');
+    const rules = ['data', 'items', 'titles', 'cut', 'domain-by', 'target-value', 'source-items'].filter((f) => args.flags[f] !== undefined);
+    if (rules.length) throw new UsageError(`--${rules[0]} does not go with --source-data / --target-data (the files are the domains)`);
+    const source = await readRatings(sourceData, io);
+    const target = await readRatings(targetData, io);
+    const two = domainsFromTwoFiles(source.ds, target.ds);
+    const same = two.sameItemIds ? `; ${two.sameItemIds} item id${two.sameItemIds > 1 ? 's are' : ' is'} in both files, kept as different items, one per domain` : '';
+    return {
+      domains: two.domains,
+      label: `users matched by id${same}`,
+      name: `${source.ds.name} → ${target.ds.name}`,
+      files: { source: source.report, target: target.report },
+    };
+  }
+  const ds = await loadData(stringFlag(args, 'data'), stringFlag(args, 'items') ?? stringFlag(args, 'titles'));
+  const { rule, column: fileColumn, label } = await ruleFromFlags(args);
+  const column = fileColumn ?? (ds.years ? yearColumn(ds.itemKeys, ds.years) : null);
+  if (rule.kind !== 'ids' && !column) throw new UsageError('the domain rule needs --items <titles file> with the column (or --source-items <file>)');
+  return { domains: splitDomains(ds.users, ds.items, ds.nUsers, applyRule(rule, ds.itemKeys, column)), label, name: ds.name };
 }
 
 function fmtMode(name: string, xs: Row[], extra = ''): string {
@@ -107,7 +161,7 @@ export const transferCommand: Command = {
   usage: USAGE,
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, {
-      data: 'string', items: 'string', titles: 'string', cut: 'string', 'domain-by': 'string', 'target-value': 'string', 'source-items': 'string',
+      data: 'string', 'source-data': 'string', 'target-data': 'string', items: 'string', titles: 'string', cut: 'string', 'domain-by': 'string', 'target-value': 'string', 'source-items': 'string',
       keep: 'string', keeps: 'string', seed: 'string', seeds: 'string', dim: 'string', lr: 'string', l2s: 'string', 'pretrain-l2s': 'string', epochs: 'string',
       patience: 'string', 'student-dim': 'string', backend: 'string', json: 'string',
     });
@@ -131,14 +185,18 @@ export const transferCommand: Command = {
     if (!(base.lr > 0 && base.lr <= 1)) throw new UsageError(`--lr must be in (0, 1], not ${lrText}`);
     const backend = await nodeBackend((stringFlag(args, 'backend') ?? 'wasm') as BackendName, io);
     const t0 = performance.now();
-    const dataPath = stringFlag(args, 'data');
-    const ds = await loadData(dataPath, stringFlag(args, 'items') ?? stringFlag(args, 'titles'));
-    const { rule, column: fileColumn, label } = await ruleFromFlags(args);
-    const column = fileColumn ?? (ds.years ? yearColumn(ds.itemKeys, ds.years) : null);
-    if (rule.kind !== 'ids' && !column) throw new UsageError('the domain rule needs --items <titles file> with the column (or --source-items <file>)');
-    const domains = splitDomains(ds.users, ds.items, ds.nUsers, applyRule(rule, ds.itemKeys, column));
+    let picked: Awaited<ReturnType<typeof domainsFromFlags>>;
+    try {
+      picked = await domainsFromFlags(args, io);
+    } catch (e) {
+      // a file or pair of files that cannot be the two domains: its sentence, not a stack
+      if (!(e instanceof TwoFileError || isDataError(e))) throw e;
+      io.stderr(`transfer: ${e.message}\n`);
+      return 1;
+    }
+    const { domains, label, name } = picked;
     io.stderr(
-      `${ds.name}: ${label}: source ${domains.source.items.length} items / ${domains.source.users.length} interactions, ` +
+      `${name}: ${label}: source ${domains.source.items.length} items / ${domains.source.users.length} interactions, ` +
         `target ${domains.target.items.length} items / ${domains.target.users.length} interactions, ${domains.sharedUsers} users in both; backend ${backend}\n`,
     );
     const log = (phase: string, e: { epoch: number; loss: number; val: { ndcg: number }; seconds: number }) =>
@@ -180,7 +238,8 @@ export const transferCommand: Command = {
         seeds,
         keeps,
         settings: base,
-        dataset: ds.name,
+        dataset: name,
+        ...(picked.files ? { files: picked.files } : {}),
         backend,
         totalSeconds: seconds,
       };
