@@ -10,6 +10,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '../data/rng';
 import type { RatingSplit, RatingTriples } from '../data/ratingSplit';
+import { rowsByKey } from '../data/rowsByKey';
 import { ratingKdLoss } from '../distill/ratingLoss';
 import { BiasedMf, biasedMfInit } from '../models/biasedMf';
 import { ItemAutoRec, autoRecInit } from '../models/itemAutoRec';
@@ -76,17 +77,10 @@ export class RatingEngine {
     this.unratedRng = new Rng(s.unrated);
     this.distill = { ...config.distill };
     const t = split.train;
-    this.itemStart = new Int32Array(nItems + 1);
-    for (let k = 0; k < t.items.length; k++) this.itemStart[t.items[k] + 1]++;
-    for (let i = 0; i < nItems; i++) this.itemStart[i + 1] += this.itemStart[i];
-    const fill = this.itemStart.slice(0, nItems);
-    this.itemUsers = new Int32Array(t.items.length);
-    this.itemRatings = new Float32Array(t.items.length);
-    for (let k = 0; k < t.items.length; k++) {
-      const at = fill[t.items[k]]++;
-      this.itemUsers[at] = t.users[k];
-      this.itemRatings[at] = t.ratings[k];
-    }
+    const { start, rows } = rowsByKey(t.items, nItems);
+    this.itemStart = start;
+    this.itemUsers = Int32Array.from(rows, (r) => t.users[r]);
+    this.itemRatings = Float32Array.from(rows, (r) => t.ratings[r]);
   }
 
   get teacherStepsPerEpoch(): number {
