@@ -8,7 +8,7 @@ import type { CompressConfig } from './config';
 import { fp16Model } from './fp16';
 import { int8Model } from './int8';
 import { fullRank, lowRankSweep } from './lowrank';
-import { pruneModel } from './prune';
+import { pruneSweep } from './prune';
 import { sizeOfSpec } from './shape';
 import type { Compressed, ModelCompression, PrunePoint, RankPoint, ScoredPoint, SparseFormat, WeightMap } from './types';
 
@@ -37,13 +37,14 @@ export function variantsFor(specs: readonly WeightSpec[], weights: WeightMap, co
     if (weights[s.name]?.length !== sizeOfSpec(s)) throw new Error(`compress: weight ${s.name} must have ${sizeOfSpec(s)} values`);
   }
   const lowRank = lowRankSweep(specs, weights);
+  const prune = pruneSweep(specs, weights);
   const fp32Bytes = 4 * specs.reduce((a, s) => a + sizeOfSpec(s), 0);
   return [
     { key: { method: 'fp32' }, build: () => ({ decoded: weights, bytes: fp32Bytes }) },
     { key: { method: 'fp16' }, build: () => fp16Model(specs, weights) },
     { key: { method: 'int8' }, build: () => int8Model(specs, weights, 'tensor') },
     { key: { method: 'int8PerRow' }, build: () => int8Model(specs, weights, 'row') },
-    ...[...new Set(config.sparsities)].sort((a, b) => a - b).map((sparsity): Variant => ({ key: { method: 'prune', sparsity }, build: () => pruneModel(specs, weights, sparsity) })),
+    ...[...new Set(config.sparsities)].sort((a, b) => a - b).map((sparsity): Variant => ({ key: { method: 'prune', sparsity }, build: () => prune(sparsity) })),
     ...ranksFor(config, fullRank(specs)).map((rank): Variant => ({ key: { method: 'lowrank', rank }, build: () => lowRank(rank) })),
   ];
 }

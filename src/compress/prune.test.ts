@@ -3,7 +3,7 @@ import { Rng } from '../data/rng';
 import { defaultTeacherConfig } from '../models/config';
 import { initialWeights } from '../models/init';
 import { teacherWeightSpecs } from '../models/size';
-import { indexBytes, pruneModel, pruneTensor, sparseBytes } from './prune';
+import { indexBytes, pruneModel, pruneSweep, pruneTensor, sparseBytes } from './prune';
 
 const zeros = (v: Float32Array) => v.reduce((a, x) => a + (x === 0 ? 1 : 0), 0);
 
@@ -31,6 +31,21 @@ describe('magnitude pruning', () => {
     const v = new Float32Array(10).fill(0.5);
     v[3] = -0.5;
     expect(zeros(pruneTensor(v, 0.3))).toBe(3);
+  });
+
+  it('a sweep sorts each matrix once and cuts the same entries as pruning afresh, ties included, in any order of sparsities', () => {
+    const specs = teacherWeightSpecs(40, 30, { ...defaultTeacherConfig, dim: 6, hidden: 10 });
+    const w = initialWeights(specs, 3, 0.1);
+    // coarse values: many equal magnitudes, so the tie order matters
+    for (const s of specs) w[s.name] = w[s.name].map((x) => Math.round(x * 30) / 30);
+    const sweep = pruneSweep(specs, w);
+    for (const sp of [0.9, 0, 0.33, 0.5, 0.99, 0.5]) {
+      const p = sweep(sp);
+      for (const s of specs) {
+        expect(p.decoded[s.name], `${s.name} at ${sp}`).toEqual(s.shape.length === 2 ? pruneTensor(w[s.name], sp) : w[s.name]);
+      }
+      expect(p).toEqual(pruneModel(specs, w, sp));
+    }
   });
 
   it('rejects sparsity outside [0, 1)', () => {

@@ -32,44 +32,70 @@ export function sparseBytes(shape: readonly number[], nnz: number): { format: Sp
 }
 
 /**
- * Zeros exactly round(sparsity · n) entries of smallest magnitude (ties broken by position, so the
- * count is exact whatever the values).
+ * Positions of a tensor from smallest to largest |w|, ties by position: the whole ranking pruning
+ * needs, so a sweep sorts each tensor once and every sparsity cuts a prefix of it.
  */
-export function pruneTensor(values: Float32Array, sparsity: number): Float32Array {
+export function magnitudeOrder(values: Float32Array): Uint32Array {
+  const order = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) order[i] = i;
+  return order.sort((a, b) => Math.abs(values[a]) - Math.abs(values[b]) || a - b);
+}
+
+/**
+ * Zeros exactly round(sparsity · n) entries of smallest magnitude (ties broken by position, so the
+ * count is exact whatever the values). `order` is magnitudeOrder(values), computed when not given
+ * and only when something is cut.
+ */
+export function pruneTensor(values: Float32Array, sparsity: number, order?: () => Uint32Array): Float32Array {
   if (!(sparsity >= 0 && sparsity < 1)) throw new Error(`prune: sparsity must be in [0, 1), got ${sparsity}`);
-  const n = values.length;
-  const k = Math.round(sparsity * n);
+  const k = Math.round(sparsity * values.length);
   const out = Float32Array.from(values);
   if (k === 0) return out;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => Math.abs(values[a]) - Math.abs(values[b]) || a - b);
-  for (let j = 0; j < k; j++) out[order[j]] = 0;
+  const o = order ? order() : magnitudeOrder(values);
+  for (let j = 0; j < k; j++) out[o[j]] = 0;
   return out;
 }
 
 /** Whether a tensor is pruned (matrices) or kept dense (biases). */
 export const isPruned = (s: WeightSpec): boolean => s.shape.length === 2;
 
-/** A whole model pruned to `sparsity`: decoded (zeros in place) weights, bytes, and the format per tensor. */
-export function pruneModel(specs: readonly WeightSpec[], weights: WeightMap, sparsity: number): Compressed & { formats: Record<string, SparseFormat> } {
-  const decoded: WeightMap = {};
-  const formats: Record<string, SparseFormat> = {};
-  let bytes = 0;
-  for (const s of specs) {
-    if (!isPruned(s)) {
-      decoded[s.name] = Float32Array.from(weights[s.name]);
-      formats[s.name] = 'dense';
-      bytes += 4 * sizeOfSpec(s);
-      continue;
+/**
+ * The pruning sweep of one model: a function from sparsity to the pruned model (decoded weights
+ * with zeros in place, bytes, and the format per tensor). Each matrix is sorted by magnitude once,
+ * on the first sparsity that cuts it, and the order is reused by every later one (the orders, 4
+ * bytes per matrix entry, live as long as the returned function).
+ */
+export function pruneSweep(specs: readonly WeightSpec[], weights: WeightMap): (sparsity: number) => Compressed & { formats: Record<string, SparseFormat> } {
+  const orders = new Map<string, Uint32Array>();
+  const orderOf = (name: string) => () => {
+    let o = orders.get(name);
+    if (!o) orders.set(name, (o = magnitudeOrder(weights[name])));
+    return o;
+  };
+  return (sparsity) => {
+    const decoded: WeightMap = {};
+    const formats: Record<string, SparseFormat> = {};
+    let bytes = 0;
+    for (const s of specs) {
+      if (!isPruned(s)) {
+        decoded[s.name] = Float32Array.from(weights[s.name]);
+        formats[s.name] = 'dense';
+        bytes += 4 * sizeOfSpec(s);
+        continue;
+      }
+      const p = pruneTensor(weights[s.name], sparsity, orderOf(s.name));
+      let nnz = 0;
+      for (let i = 0; i < p.length; i++) if (p[i] !== 0) nnz++;
+      const c = sparseBytes(s.shape, nnz);
+      decoded[s.name] = p;
+      formats[s.name] = c.format;
+      bytes += c.bytes;
     }
-    const p = pruneTensor(weights[s.name], sparsity);
-    let nnz = 0;
-    for (let i = 0; i < p.length; i++) if (p[i] !== 0) nnz++;
-    const c = sparseBytes(s.shape, nnz);
-    decoded[s.name] = p;
-    formats[s.name] = c.format;
-    bytes += c.bytes;
-  }
-  return { decoded, bytes, formats };
+    return { decoded, bytes, formats };
+  };
+}
+
+/** A whole model pruned to one `sparsity` (see pruneSweep). */
+export function pruneModel(specs: readonly WeightSpec[], weights: WeightMap, sparsity: number): Compressed & { formats: Record<string, SparseFormat> } {
+  return pruneSweep(specs, weights)(sparsity);
 }

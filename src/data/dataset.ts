@@ -4,6 +4,7 @@
  */
 import { listLines } from './errors.ts';
 import { dataText } from './messages.ts';
+import { rowsByKey } from './rowsByKey.ts';
 import type { Dataset, RatingsTable, TitlesTable } from './types.ts';
 
 /**
@@ -83,13 +84,7 @@ export function buildDataset(
  * rows are bucketed by user, then each user's rows are walked from the last with an item stamp.
  */
 export function duplicateRows(users: Int32Array, items: Int32Array, nUsers: number, nItems: number): number[] {
-  const n = users.length;
-  const start = new Int32Array(nUsers + 1);
-  for (let r = 0; r < n; r++) start[users[r] + 1]++;
-  for (let u = 0; u < nUsers; u++) start[u + 1] += start[u];
-  const fill = start.slice(0, nUsers);
-  const byUser = new Int32Array(n);
-  for (let r = 0; r < n; r++) byUser[fill[users[r]]++] = r;
+  const { start, rows: byUser } = rowsByKey(users, nUsers);
   const stamp = new Int32Array(nItems);
   const drop: number[] = [];
   for (let u = 0; u < nUsers; u++) {

@@ -7,6 +7,7 @@
  */
 import { DataError } from './errors.ts';
 import { Rng } from './rng.ts';
+import { rowsByKey } from './rowsByKey.ts';
 import type { Dataset } from './types.ts';
 
 /** (user, item, rating) triples, columnar. */
@@ -79,12 +80,7 @@ export function splitRatings(ds: RatingsSource, opts: RatingSplitOptions): Ratin
   }
   const ratings = ds.ratings!;
   const n = ds.users.length;
-  const start = new Int32Array(ds.nUsers + 1);
-  for (let r = 0; r < n; r++) start[ds.users[r] + 1]++;
-  for (let u = 0; u < ds.nUsers; u++) start[u + 1] += start[u];
-  const fill = start.slice(0, ds.nUsers);
-  const rows = new Int32Array(n);
-  for (let r = 0; r < n; r++) rows[fill[ds.users[r]]++] = r;
+  const { start, rows } = rowsByKey(ds.users, ds.nUsers);
 
   const rng = new Rng(opts.seed);
   // 0 train, 1 validation, 2 test

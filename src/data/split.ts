@@ -6,6 +6,7 @@
 import { DataError } from './errors.ts';
 import { dataText, type DataText } from './messages.ts';
 import { Rng } from './rng.ts';
+import { rowsByKey } from './rowsByKey.ts';
 import type { Dataset, Split, SplitOptions } from './types.ts';
 
 /** Default minimum interactions for a user to be evaluated (one to train, validate, test). */
@@ -30,12 +31,7 @@ export function splitLeaveOneOut(ds: Dataset, opts: SplitOptions): Split {
   const { nUsers, nItems } = ds;
   const n = ds.users.length;
   // Rows bucketed by user, stable, so within a user rows stay in file order.
-  const start = new Int32Array(nUsers + 1);
-  for (let r = 0; r < n; r++) start[ds.users[r] + 1]++;
-  for (let u = 0; u < nUsers; u++) start[u + 1] += start[u];
-  const fill = start.slice(0, nUsers);
-  const rows = new Int32Array(n);
-  for (let r = 0; r < n; r++) rows[fill[ds.users[r]]++] = r;
+  const { start, rows } = rowsByKey(ds.users, nUsers);
 
   const rng = new Rng(opts.seed);
   const ts = ds.timestamps;

@@ -1,10 +1,11 @@
 /**
  * The rating student: biased matrix factorisation, r̂ = μ + b_u + b_i + p_u·q_i, with a
- * hand-written backward pass (scatterND for the embedding rows, as the ranking models do: tf's
- * gather gradient is missing on wasm) and L2 on the rows each batch touches.
+ * hand-written backward pass (embeddingGrad's scatterND for the gathered rows, as the ranking
+ * models do: tf's gather gradient is missing on wasm) and L2 on the rows each batch touches.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '../data/rng';
+import { embeddingGrad } from './ops';
 import type { BiasedMfConfig } from './ratingConfig';
 import { makeVariables, type WeightHolder } from './recommender';
 import type { WeightSpec } from './size';
@@ -76,15 +77,13 @@ export class BiasedMf implements WeightHolder {
     const B = g.shape[0];
     const r = (2 * this.config.l2) / B;
     const g2 = tf.expandDims(g, 1);
-    const uIdx = tf.expandDims(users, 1);
-    const iIdx = tf.expandDims(items, 1);
-    const dp = tf.add(tf.mul(g2, c.q), tf.mul(c.p, r));
-    const dq = tf.add(tf.mul(g2, c.p), tf.mul(c.q, r));
+    const dp = tf.add(tf.mul(g2, c.q), tf.mul(c.p, r)) as tf.Tensor2D;
+    const dq = tf.add(tf.mul(g2, c.p), tf.mul(c.q, r)) as tf.Tensor2D;
     return {
-      userEmb: tf.scatterND(uIdx, dp, [this.nUsers, this.config.dim]),
-      itemEmb: tf.scatterND(iIdx, dq, [this.nItems, this.config.dim]),
-      userBias: tf.scatterND(uIdx, tf.add(g, tf.mul(c.bu, r)), [this.nUsers]),
-      itemBias: tf.scatterND(iIdx, tf.add(g, tf.mul(c.bi, r)), [this.nItems]),
+      userEmb: embeddingGrad(users, dp, this.nUsers),
+      itemEmb: embeddingGrad(items, dq, this.nItems),
+      userBias: embeddingGrad(users, tf.add(g, tf.mul(c.bu, r)) as tf.Tensor1D, this.nUsers),
+      itemBias: embeddingGrad(items, tf.add(g, tf.mul(c.bi, r)) as tf.Tensor1D, this.nItems),
     };
   }
 

@@ -38,9 +38,14 @@ export function sumRows(g: tf.Tensor2D): tf.Tensor1D {
   return tf.reshape(tf.matMul(ones, g), [g.shape[1]]);
 }
 
-/** Gradient of gather(table, ids) w.r.t. the table: scatterND sums duplicate ids on every backend. */
-export function embeddingGrad(ids: tf.Tensor1D, dy: tf.Tensor2D, rows: number): tf.Tensor2D {
-  return tf.scatterND(tf.expandDims(ids, 1), dy, [rows, dy.shape[1]]) as tf.Tensor2D;
+/**
+ * Gradient of gather(table, ids) w.r.t. the table: scatterND sums duplicate ids on every backend.
+ * A table of rows [rows, d] takes dy [B, d]; a vector (a bias per id) [rows] takes dy [B].
+ */
+export function embeddingGrad(ids: tf.Tensor1D, dy: tf.Tensor2D, rows: number): tf.Tensor2D;
+export function embeddingGrad(ids: tf.Tensor1D, dy: tf.Tensor1D, rows: number): tf.Tensor1D;
+export function embeddingGrad(ids: tf.Tensor1D, dy: tf.Tensor1D | tf.Tensor2D, rows: number): tf.Tensor {
+  return tf.scatterND(tf.expandDims(ids, 1), dy, dy.rank === 2 ? [rows, dy.shape[1]!] : [rows]);
 }
 
 /** One-hot rows as float32; tf.oneHot(…, 'float32') returns int bit patterns on wasm. */

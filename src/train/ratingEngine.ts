@@ -10,6 +10,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '../data/rng';
 import type { RatingSplit, RatingTriples } from '../data/ratingSplit';
+import { rowsByKey } from '../data/rowsByKey';
 import { ratingKdLoss } from '../distill/ratingLoss';
 import { BiasedMf, biasedMfInit } from '../models/biasedMf';
 import { ItemAutoRec, autoRecInit } from '../models/itemAutoRec';
@@ -27,6 +28,44 @@ function seedsFor(seed: number) {
 
 /** Called after every step with (step within the epoch, steps in the epoch); may yield to events. */
 export type StepHook = (step: number, steps: number) => Promise<void> | void;
+
+/** What a distillation step adds to a batch: the teacher's ratings, the 1/0 rated mask and its count, and α. */
+interface KdTargets {
+  teacher: Float32Array;
+  labelled: Float32Array;
+  rated: number;
+  alpha: number;
+}
+
+/**
+ * One Adam step of a biased MF on a batch of (user, item) pairs: the plain squared error on the
+ * ratings `y`, or with `kd` the distillation loss. Returns the loss, kept for the epoch's one read-back.
+ */
+function mfStep(model: BiasedMf, adam: Adam, users: Int32Array, items: Int32Array, y: Float32Array, kd?: KdTargets): tf.Scalar {
+  return tf.tidy(() => {
+    const u = tf.tensor1d(users, 'int32');
+    const i = tf.tensor1d(items, 'int32');
+    const fw = model.forward(u, i);
+    const l = kd
+      ? ratingKdLoss(fw.pred, tf.tensor1d(y), tf.tensor1d(kd.teacher), tf.tensor1d(kd.labelled), kd.rated, kd.alpha, true)
+      : ratingKdLoss(fw.pred, tf.tensor1d(y), null, tf.ones([y.length]) as tf.Tensor1D, y.length, 0, true);
+    adam.apply(model.backward(u, i, fw.cache, l.grad));
+    return l.value!;
+  });
+}
+
+/**
+ * The one read-back of an epoch: the sum of its kept losses divided by `by` (their mean unless
+ * told otherwise); disposes them. NaN when there are none (a model that did not train).
+ */
+async function readBack(xs: tf.Scalar[], by = xs.length): Promise<number> {
+  if (!xs.length) return NaN;
+  const t = tf.tidy(() => tf.div(tf.addN(xs), by));
+  const v = (await t.data())[0];
+  t.dispose();
+  for (const x of xs) x.dispose();
+  return v;
+}
 
 export class RatingEngine {
   readonly teacher: ItemAutoRec;
@@ -76,17 +115,10 @@ export class RatingEngine {
     this.unratedRng = new Rng(s.unrated);
     this.distill = { ...config.distill };
     const t = split.train;
-    this.itemStart = new Int32Array(nItems + 1);
-    for (let k = 0; k < t.items.length; k++) this.itemStart[t.items[k] + 1]++;
-    for (let i = 0; i < nItems; i++) this.itemStart[i + 1] += this.itemStart[i];
-    const fill = this.itemStart.slice(0, nItems);
-    this.itemUsers = new Int32Array(t.items.length);
-    this.itemRatings = new Float32Array(t.items.length);
-    for (let k = 0; k < t.items.length; k++) {
-      const at = fill[t.items[k]]++;
-      this.itemUsers[at] = t.users[k];
-      this.itemRatings[at] = t.ratings[k];
-    }
+    const { start, rows } = rowsByKey(t.items, nItems);
+    this.itemStart = start;
+    this.itemUsers = Int32Array.from(rows, (r) => t.users[r]);
+    this.itemRatings = Float32Array.from(rows, (r) => t.ratings[r]);
   }
 
   get teacherStepsPerEpoch(): number {
@@ -141,12 +173,7 @@ export class RatingEngine {
       sses.push(sse);
       await onStep?.(s + 1, steps);
     }
-    // one read-back per epoch
-    const total = tf.tidy(() => tf.addN(sses));
-    const v = (await total.data())[0];
-    total.dispose();
-    for (const t of sses) t.dispose();
-    return Math.sqrt(v / Math.max(1, observed));
+    return Math.sqrt((await readBack(sses, 1)) / Math.max(1, observed));
   }
 
   /**
@@ -192,31 +219,23 @@ export class RatingEngine {
 
   private async mfEpoch(model: BiasedMf, adam: Adam, rng: Rng, onStep?: StepHook): Promise<number> {
     const tr = this.split.train;
-    const n = tr.users.length;
+    const losses: tf.Scalar[] = [];
+    await this.trainBatches(rng, onStep, (rows) => {
+      losses.push(mfStep(model, adam, Int32Array.from(rows, (r) => tr.users[r]), Int32Array.from(rows, (r) => tr.items[r]), Float32Array.from(rows, (r) => tr.ratings[r])));
+    });
+    return readBack(losses);
+  }
+
+  /** The training ratings in batches of `batchSize`, in an order shuffled by `rng`: `step` gets each batch's row indices. */
+  private async trainBatches(rng: Rng, onStep: StepHook | undefined, step: (rows: Int32Array) => void): Promise<void> {
+    const n = this.split.train.users.length;
     const order = rng.shuffle(Int32Array.from({ length: n }, (_, k) => k));
     const B = this.config.batchSize;
     const steps = this.studentStepsPerEpoch;
-    const losses: tf.Scalar[] = [];
     for (let s = 0; s < steps; s++) {
-      const rows = order.subarray(s * B, Math.min(n, (s + 1) * B));
-      const nb = rows.length;
-      const l = tf.tidy(() => {
-        const u = tf.tensor1d(Int32Array.from(rows, (r) => tr.users[r]), 'int32');
-        const i = tf.tensor1d(Int32Array.from(rows, (r) => tr.items[r]), 'int32');
-        const y = tf.tensor1d(Float32Array.from(rows, (r) => tr.ratings[r]));
-        const fw = model.forward(u, i);
-        const out = ratingKdLoss(fw.pred, y, null, tf.ones([nb]) as tf.Tensor1D, nb, 0, true);
-        adam.apply(model.backward(u, i, fw.cache, out.grad));
-        return out.value!;
-      });
-      losses.push(l);
+      step(order.subarray(s * B, Math.min(n, (s + 1) * B)));
       await onStep?.(s + 1, steps);
     }
-    const t = tf.tidy(() => tf.div(tf.addN(losses), losses.length));
-    const v = (await t.data())[0];
-    t.dispose();
-    for (const x of losses) x.dispose();
-    return v;
   }
 
   /** Looks up the teacher's predictions for triples from a prediction matrix. */
@@ -237,15 +256,10 @@ export class RatingEngine {
   async studentsEpoch(which: { student: boolean; kd: boolean }, onStep?: StepHook): Promise<{ student: number; kd: number }> {
     if (which.kd && !this.teacherMatrix) throw new Error('distillation needs the teacher frozen first (freezeTeacher)');
     const tr = this.split.train;
-    const n = tr.users.length;
-    const order = this.studentOrder.shuffle(Int32Array.from({ length: n }, (_, k) => k));
-    const B = this.config.batchSize;
-    const steps = this.studentStepsPerEpoch;
     const U = this.split.nUsers;
     const I = this.split.nItems;
     const losses = { student: [] as tf.Scalar[], kd: [] as tf.Scalar[] };
-    for (let s = 0; s < steps; s++) {
-      const rows = order.subarray(s * B, Math.min(n, (s + 1) * B));
+    await this.trainBatches(this.studentOrder, onStep, (rows) => {
       const nb = rows.length;
       const m = which.kd ? Math.round(nb * this.distill.unrated) : 0;
       const users = new Int32Array(nb + m);
@@ -263,36 +277,13 @@ export class RatingEngine {
         users[k] = this.unratedRng.int(U);
         items[k] = this.unratedRng.int(I);
       }
-      const teacherY = which.kd ? this.teacherAt(this.teacherMatrix!, { users, items }) : null;
-      tf.tidy(() => {
-        if (which.student) {
-          const u = tf.tensor1d(users.subarray(0, nb), 'int32');
-          const i = tf.tensor1d(items.subarray(0, nb), 'int32');
-          const fw = this.student.forward(u, i);
-          const l = ratingKdLoss(fw.pred, tf.tensor1d(y.subarray(0, nb)), null, tf.ones([nb]) as tf.Tensor1D, nb, 0, true);
-          this.adamS.apply(this.student.backward(u, i, fw.cache, l.grad));
-          losses.student.push(tf.keep(l.value!));
-        }
-        if (which.kd) {
-          const u = tf.tensor1d(users, 'int32');
-          const i = tf.tensor1d(items, 'int32');
-          const fw = this.kd.forward(u, i);
-          const l = ratingKdLoss(fw.pred, tf.tensor1d(y), tf.tensor1d(teacherY!), tf.tensor1d(labelled), nb, this.distill.alpha, true);
-          this.adamK.apply(this.kd.backward(u, i, fw.cache, l.grad));
-          losses.kd.push(tf.keep(l.value!));
-        }
-      });
-      await onStep?.(s + 1, steps);
-    }
-    const mean = async (xs: tf.Scalar[]): Promise<number> => {
-      if (!xs.length) return NaN;
-      const t = tf.tidy(() => tf.div(tf.addN(xs), xs.length));
-      const v = (await t.data())[0];
-      t.dispose();
-      for (const x of xs) x.dispose();
-      return v;
-    };
-    return { student: await mean(losses.student), kd: await mean(losses.kd) };
+      if (which.student) losses.student.push(mfStep(this.student, this.adamS, users.subarray(0, nb), items.subarray(0, nb), y.subarray(0, nb)));
+      if (which.kd) {
+        const teacher = this.teacherAt(this.teacherMatrix!, { users, items });
+        losses.kd.push(mfStep(this.kd, this.adamK, users, items, y, { teacher, labelled, rated: nb, alpha: this.distill.alpha }));
+      }
+    });
+    return { student: await readBack(losses.student), kd: await readBack(losses.kd) };
   }
 
   /** A student's (or the teacher's MF part's) clipped predictions for triples, in batches. */

@@ -8,12 +8,11 @@ import type { Comparison } from '../state/runSlice';
 import { runSelectors } from '../state/runSlice';
 import { useStudio } from '../state/store';
 import type { NumberFormat } from './i18n/format';
-import type { MessageKey } from './i18n/translate';
 import { useFmt, useT, type TFunction } from './i18n/useT';
-import { MODEL_SERIES } from './modelSeries';
+import { ModelTable, type ModelRow } from './ModelTable';
 import { Panel } from './Panel';
 
-const ROWS: readonly { key: MessageKey; value(m: ModelReport, f: NumberFormat): string }[] = [
+const ROWS: readonly ModelRow<ModelReport>[] = [
   { key: 'compare.ndcg', value: (m, f) => f.dec(m.test.ndcg, 4) },
   { key: 'compare.hr', value: (m, f) => f.dec(m.test.hr, 4) },
   { key: 'compare.mrr', value: (m, f) => f.dec(m.test.mrr, 4) },
@@ -45,35 +44,14 @@ export function ComparisonPanel() {
         <p className="empty">{status === 'finishing' ? t('compare.testing') : t('compare.empty')}</p>
       ) : (
         <>
-          <table className="compare">
-            <caption className="visually-hidden">{t('compare.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('compare.metric')}</th>
-                {MODEL_SERIES.map((m) => (
-                  <th key={m.key} scope="col" className={m.cls}>
-                    {t(m.name)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {ROWS.map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">{t(r.key)}</th>
-                  {MODEL_SERIES.map((m) => (
-                    <td key={m.key}>{r.value(c[m.key], f)}</td>
-                  ))}
-                </tr>
-              ))}
-              <tr>
-                <th scope="row">{t('compare.overlap')}</th>
-                <td>—</td>
-                <td>{f.pct(c.overlapStudent, 0)}</td>
-                <td>{f.pct(c.overlapKd, 0)}</td>
-              </tr>
-            </tbody>
-          </table>
+          <ModelTable caption="compare.caption" rows={ROWS} models={c}>
+            <tr>
+              <th scope="row">{t('compare.overlap')}</th>
+              <td>—</td>
+              <td>{f.pct(c.overlapStudent, 0)}</td>
+              <td>{f.pct(c.overlapKd, 0)}</td>
+            </tr>
+          </ModelTable>
           <p className="verdict">{comparisonSentence(c, t, f)}</p>
         </>
       )}

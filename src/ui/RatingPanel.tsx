@@ -17,6 +17,7 @@ import type { MessageKey } from './i18n/translate';
 import { useFmt, useT, type TFunction } from './i18n/useT';
 import { JobControls } from './JobControls';
 import { MODEL_SERIES } from './modelSeries';
+import { ModelTable, type ModelRow } from './ModelTable';
 import { NumberField } from './NumberField';
 import { Panel } from './Panel';
 
@@ -117,7 +118,7 @@ function RatingChart({ points, t, f }: { points: readonly RatingEpochPoint[]; t:
   );
 }
 
-const ROWS: readonly { key: MessageKey; value(m: RatingResult['teacher'], f: NumberFormat): string }[] = [
+const ROWS: readonly ModelRow<RatingResult['teacher']>[] = [
   { key: 'rating.rmse', value: (m, f) => f.dec(m.rmse, 4) },
   { key: 'rating.mae', value: (m, f) => f.dec(m.mae, 4) },
   { key: 'rating.params', value: (m, f) => f.int(m.params) },
@@ -133,29 +134,7 @@ function RatingTable({ result, t, f }: { result: RatingResult; t: TFunction; f: 
       : t('rating.verdictNoLead', { teacher: f.dec(teacher.rmse, 4), student: f.dec(student.rmse, 4) });
   return (
     <>
-      <table className="compare">
-        <caption className="visually-hidden">{t('rating.table')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('compare.metric')}</th>
-            {MODEL_SERIES.map((m) => (
-              <th key={m.key} scope="col" className={m.cls}>
-                {t(m.name)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {ROWS.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{t(row.key)}</th>
-              {MODEL_SERIES.map((m) => (
-                <td key={m.key}>{row.value(result[m.key], f)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ModelTable caption="rating.table" rows={ROWS} models={result} />
       <p className="verdict">{verdict}</p>
       {result.stopped && <p className="hint">{t('rating.stopped')}</p>}
       <p className="hint">{t('rating.seconds', { seconds: f.sig(result.seconds, 3) })}</p>
