@@ -20,6 +20,7 @@ import type { MessageKey } from './i18n/translate';
 import { Trans } from './i18n/Trans';
 import { useFmt, useT, useTData, type TFunction } from './i18n/useT';
 import { FileField } from './FileField';
+import { JobControls } from './JobControls';
 import { NumberField } from './NumberField';
 import { Panel } from './Panel';
 
@@ -139,30 +140,28 @@ export function TransferPanel() {
       {counts && !('why' in counts) && counts.sameItemIds !== null && counts.sameItemIds > 0 && (
         <p className="hint">{t('transfer.sameItemIds', { count: f.int(counts.sameItemIds) })}</p>
       )}
-      <div className="buttons">
-        <button type="button" onClick={() => transferActions.run()} disabled={!runnable}>
-          {t('transfer.run')}
-        </button>
-        <button type="button" onClick={() => transferActions.cancel()} disabled={status !== 'running'}>
-          {t('transfer.cancel')}
-        </button>
-      </div>
-      {status === 'running' && (
-        <div className="progress" role="status">
-          <progress aria-label={t('transfer.progress')} max={1} value={progress?.fraction ?? undefined} />
-          <span>
-            {progress
-              ? t(`transfer.phase.${progress.phase}` as MessageKey, { epoch: f.int(progress.epoch), keep: progress.keep === null ? '' : f.pct(progress.keep, 0) })
-              : t('transfer.phase.pretrain', { epoch: f.int(0) })}
-          </span>
-          {progress && <span className="hint">{t('transfer.tensors', { count: f.int(progress.numTensors) })}</span>}
-        </div>
-      )}
-      {status === 'error' && error && (
-        <p className="error" role="alert">
-          {t('transfer.failed', { message: error })}
-        </p>
-      )}
+      <JobControls
+        run={{ label: t('transfer.run'), onClick: () => transferActions.run(), disabled: !runnable }}
+        stop={{ label: t('transfer.cancel'), onClick: () => transferActions.cancel() }}
+        running={status === 'running'}
+        progress={
+          status === 'running'
+            ? {
+                label: t('transfer.progress'),
+                value: progress?.fraction ?? undefined,
+                text: progress ? (
+                  <>
+                    {t(`transfer.phase.${progress.phase}` as MessageKey, { epoch: f.int(progress.epoch), keep: progress.keep === null ? '' : f.pct(progress.keep, 0) })}{' '}
+                    <span className="hint">{t('transfer.tensors', { count: f.int(progress.numTensors) })}</span>
+                  </>
+                ) : (
+                  t('transfer.phase.pretrain', { epoch: f.int(0) })
+                ),
+              }
+            : null
+        }
+        error={status === 'error' && error ? t('transfer.failed', { message: error }) : null}
+      />
       {status === 'cancelled' && <p className="hint">{t('transfer.cancelled')}</p>}
       {!main ? (
         status !== 'running' && <p className="empty">{t('transfer.empty')}</p>
