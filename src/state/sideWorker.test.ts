@@ -2,38 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../data/dataset';
 import { parseRatings } from '../data/ratings';
 import type { FromWorker, ToWorker } from '../train/protocol';
+import { fakeClients as fakes } from '../test/fakeTrainPort';
 import { SideWorker, type SideJob } from './sideWorker';
-import type { TrainPort } from './trainBridge';
 import { TransferBridge } from './transferBridge';
 import { createTransferStore } from './transferStore';
-
-class FakeClient implements TrainPort {
-  sent: ToWorker[] = [];
-  disposed = false;
-  listener: ((m: FromWorker) => void) | null = null;
-  send(msg: ToWorker) {
-    this.sent.push(msg);
-  }
-  onMessage(l: (m: FromWorker) => void) {
-    this.listener = l;
-  }
-  dispose() {
-    this.disposed = true;
-  }
-  emit(m: FromWorker) {
-    this.listener?.(m);
-  }
-}
-
-function fakes() {
-  const clients: FakeClient[] = [];
-  const make = () => {
-    const c = new FakeClient();
-    clients.push(c);
-    return c;
-  };
-  return { clients, make };
-}
 
 function recorder(): SideJob & { seen: string[]; fatal: string[] } {
   const seen: string[] = [];
