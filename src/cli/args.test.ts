@@ -34,6 +34,9 @@ describe('parseArgs', () => {
     expect(numberFlag(args, 'nothing', 0.3, 0, 1)).toBe(0.3);
     expect(() => numberFlag(args, 'format', 1, 0.6, 1)).toThrow(new UsageError('--format must be a number from 0.6 to 1, not 0.5'));
     expect(numberListFlag(args, 'titles', [9])).toEqual([0.25, 1, 2]);
+    expect(() => numberFlag(parseArgs(['--format', 'x'], spec), 'format', 1)).toThrow(new UsageError('--format must be a number, not x'));
+    expect(() => numberFlag(parseArgs(['--format', '-1'], spec), 'format', 1, 0)).toThrow(new UsageError('--format must be a number of at least 0, not -1'));
+    expect(() => numberListFlag(parseArgs(['--titles', '0,-1'], spec), 'titles', [], 0)).toThrow(new UsageError('--titles must be numbers of at least 0, not 0,-1'));
     expect(numberListFlag(args, 'nothing', [9])).toEqual([9]);
     expect(() => numberListFlag(args, 'titles', [9], 0, 1)).toThrow(new UsageError('--titles must be numbers from 0 to 1, not 0.25, 1,2'));
     expect(() => numberListFlag(parseArgs(['--titles', '1,x'], spec), 'titles', [])).toThrow(new UsageError('--titles must be comma-separated numbers, not 1,x'));

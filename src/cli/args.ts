@@ -92,16 +92,23 @@ export function intFlag(args: ParsedArgs, name: string, fallback: number, min = 
 }
 
 /**
- * A number flag within bounds, or the default.
+ * A number flag within bounds (none by default), or the default.
  *
  * @throws UsageError when the value is not a number in [min, max]
  */
-export function numberFlag(args: ParsedArgs, name: string, fallback: number, min: number, max: number): number {
+export function numberFlag(args: ParsedArgs, name: string, fallback: number, min = -Infinity, max = Infinity): number {
   const v = stringFlag(args, name);
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name} must be a number from ${min} to ${max}, not ${v}`);
+  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name} must be a number${range(min, max)}, not ${v}`);
   return n;
+}
+
+/** " from 0 to 1", " of at least 0", " of at most 1", or nothing: the bounds a message names. */
+function range(min: number, max: number): string {
+  if (Number.isFinite(min) && Number.isFinite(max)) return ` from ${min} to ${max}`;
+  if (Number.isFinite(min)) return ` of at least ${min}`;
+  return Number.isFinite(max) ? ` of at most ${max}` : '';
 }
 
 /**
@@ -124,7 +131,7 @@ export function numberListFlag(args: ParsedArgs, name: string, fallback: readonl
   const v = stringFlag(args, name);
   if (v === undefined) return [...fallback];
   const xs = numberList(v, name);
-  if (xs.some((x) => x < min || x > max)) throw new UsageError(`--${name} must be numbers from ${min} to ${max}, not ${v}`);
+  if (xs.some((x) => x < min || x > max)) throw new UsageError(`--${name} must be numbers${range(min, max)}, not ${v}`);
   return xs;
 }
 

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadBuiltin } from '../data/builtin.ts';
 import { splitFingerprint } from '../data/fingerprint.ts';
-import { ingest } from '../data/ingest.ts';
+import { ingest, type NamedBytes } from '../data/ingest.ts';
 import { english } from '../data/messages.ts';
 import { checkTrainable, splitFor } from '../data/split.ts';
 import type { Dataset, Split } from '../data/types.ts';
@@ -28,10 +28,14 @@ const publicDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), 
 /** The shipped teacher checkpoint's path on disk. */
 export const builtinCheckpointFile = path.join(publicDir, BUILTIN_TEACHER_CHECKPOINT);
 
-/** The built-in dataset (no path) or a ratings file with optional titles. */
-export async function loadData(ratingsPath?: string, titlesPath?: string): Promise<Dataset> {
+/**
+ * The built-in dataset (no path) or a ratings file with optional titles: a path, or the bytes of
+ * a titles file the command has read already (transfer reads its rule's column from them too).
+ */
+export async function loadData(ratingsPath?: string, titles?: string | NamedBytes): Promise<Dataset> {
   if (!ratingsPath) return loadBuiltin(async (p) => new Uint8Array(await readFile(path.join(publicDir, p))));
-  const r = await ingest(await readInput(ratingsPath), titlesPath ? await readInput(titlesPath) : null, { source: 'upload' });
+  const titlesFile = typeof titles === 'string' ? await readInput(titles) : (titles ?? null);
+  const r = await ingest(await readInput(ratingsPath), titlesFile, { source: 'upload' });
   return r.dataset;
 }
 
@@ -114,6 +118,3 @@ export async function trainTeacher(engine: DistillEngine, epochs: number, io: Cl
 export async function teacherVal(engine: DistillEngine): Promise<number> {
   return (await evaluate(engine.teacher, engine.split, engine.split.evalUsers, 'val')).ndcg;
 }
-
-// the transfer command reads its lists through this name; the parser lives in args.ts
-export { numberList } from './args.ts';

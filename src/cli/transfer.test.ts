@@ -1,12 +1,19 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateUData } from '../data/__fixtures__/movielensLike.ts';
 import { captureIO } from '../test/captureIO.ts';
 import { main } from './main.ts';
 
 const capture = captureIO;
+
+// every file the commands read, by path: the --items file is read once (the dataset's titles and the rule's column)
+const reads = vi.hoisted(() => [] as string[]);
+vi.mock('./files.ts', async (importOriginal) => {
+  const files = await importOriginal<typeof import('./files.ts')>();
+  return { ...files, readInput: (p: string) => (reads.push(p), files.readInput(p)) };
+});
 
 describe('cli transfer', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ds-transfer-'));
@@ -21,8 +28,10 @@ describe('cli transfer', () => {
   it('--domain-by a label column writes every mode with ndcg10 and hr10, and the target counts', async () => {
     const io = capture();
     const json = path.join(dir, 'out.json');
+    reads.length = 0;
     const code = await main(['transfer', '--data', data, '--items', genres, '--domain-by', 'genre', '--target-value', 'Drama', '--epochs', '1', '--backend', 'cpu', '--json', json], io);
     expect(code, io.err).toBe(0);
+    expect(reads).toEqual([genres, data]);
     const r = JSON.parse(readFileSync(json, 'utf8'));
     for (const m of ['scratch', 'frozen', 'finetune', 'joint', 'popularity', 'crossKd']) {
       expect(typeof r[m].ndcg10, m).toBe('number');
@@ -39,6 +48,27 @@ describe('cli transfer', () => {
     expect(code, io.err).toBe(0);
     expect(io.err).toMatch(/source 20 items/);
     expect(io.out).toMatch(/keep curve/);
+  });
+
+  it('a bad flag value is a usage error (exit 2, with the usage) before any file is read', async () => {
+    const bad: [string[], RegExp][] = [
+      [['--keeps', '0.5,x'], /--keeps must be comma-separated numbers, not 0\.5,x/],
+      [['--keep', '0'], /--keep\/--keeps must be shares in \(0, 1\]/],
+      [['--keep', '1.5'], /--keep must be a number from 0 to 1, not 1\.5/],
+      [['--cut', 'soon'], /--cut must be a number, not soon/],
+      [['--lr', '2'], /--lr must be a number from 0\.000001 to 1, not 2/],
+      [['--l2s', '0,-1'], /--l2s must be numbers of at least 0, not 0,-1/],
+      [['--seed', '1.5'], /--seed must be a whole number/],
+      [['--backend', 'wsam'], /--backend must be one of webgpu, webgl, wasm, cpu, not wsam/],
+    ];
+    for (const [flags, message] of bad) {
+      const io = capture();
+      reads.length = 0;
+      expect(await main(['transfer', '--data', data, ...flags], io), flags.join(' ')).toBe(2);
+      expect(io.err).toMatch(message);
+      expect(io.err).toMatch(/usage: npm run cli -- transfer/);
+      expect(reads).toEqual([]);
+    }
   });
 
   it('a cut on a dataset without years is a usage error, not a crash', async () => {

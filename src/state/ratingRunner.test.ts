@@ -2,31 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { splitFor } from '../data/split';
 import { datasetStats } from '../data/stats';
 import { synthesize } from '../data/synth';
-import type { BackendReport, FromWorker, ToWorker } from '../train/protocol';
+import { fakeClients } from '../test/fakeTrainPort';
+import type { BackendReport } from '../train/protocol';
 import { RatingRunner } from './ratingRunner';
 import { sideWorkerBackend } from './sideWorkerBackend';
 import { createStudioStore } from './store';
-import type { TrainPort } from './trainBridge';
-
-class FakeClient implements TrainPort {
-  sent: ToWorker[] = [];
-  send(msg: ToWorker) {
-    this.sent.push(msg);
-  }
-  onMessage(_: (m: FromWorker) => void) {}
-  dispose() {}
-}
 
 function setup() {
   const store = createStudioStore();
   const dataset = { ...synthesize({ users: 30, items: 20, clusters: 3, perUser: 6, seed: 1, noise: 0.1 }), source: 'upload' as const };
   store.getState().datasetLoaded({ dataset, stats: datasetStats(dataset), split: splitFor(dataset, 1), blocker: null, warnings: [], titleCount: null });
-  const clients: FakeClient[] = [];
-  const runner = new RatingRunner(store, () => {
-    const c = new FakeClient();
-    clients.push(c);
-    return c;
-  });
+  const { clients, make } = fakeClients();
+  const runner = new RatingRunner(store, make);
   return { store, clients, runner };
 }
 

@@ -7,28 +7,8 @@ import type { FromWorker, ToWorker, ValPoint } from '../train/protocol';
 import { splitFor } from '../data/split';
 import type { LoadedDataset } from './datasetSlice';
 import { createStudioStore, type StudioStore } from './store';
-import { TrainBridge, type TrainPort } from './trainBridge';
-
-class FakeClient implements TrainPort {
-  sent: ToWorker[] = [];
-  disposed = false;
-  listener: ((m: FromWorker) => void) | null = null;
-  send(msg: ToWorker) {
-    this.sent.push(msg);
-  }
-  onMessage(l: (m: FromWorker) => void) {
-    this.listener = l;
-  }
-  dispose() {
-    this.disposed = true;
-  }
-  emit(m: FromWorker) {
-    this.listener?.(m);
-  }
-  types() {
-    return this.sent.map((m) => m.type);
-  }
-}
+import { fakeClients } from '../test/fakeTrainPort';
+import { TrainBridge } from './trainBridge';
 
 /** Timers run only when the test says so. */
 function manualTimers() {
@@ -63,15 +43,11 @@ function builtinLike(source: 'builtin' | 'upload'): LoadedDataset {
 
 async function setup(source: 'builtin' | 'upload' = 'builtin') {
   const store: StudioStore = createStudioStore();
-  const clients: FakeClient[] = [];
+  const { clients, make } = fakeClients();
   const timers = manualTimers();
   const checkpoint = new ArrayBuffer(8);
   const bridge = new TrainBridge(store, {
-    makeClient: () => {
-      const c = new FakeClient();
-      clients.push(c);
-      return c;
-    },
+    makeClient: make,
     fetchCheckpoint: async () => checkpoint,
     setTimer: timers.setTimer,
     clearTimer: timers.clearTimer,

@@ -1,13 +1,14 @@
 /**
  * Between the transfer panel and a training worker of its own: builds the domains from the loaded
  * dataset and the panel's rule (transferDomains.ts), sends one transfer-run, and turns the
- * worker's transfer-* events into store actions. A worker per run, ended when the run ends or is
- * cancelled, so its memory goes with it.
+ * worker's transfer-* events into store actions. A worker per run (sideWorker.ts), ended when the
+ * run ends or is cancelled, so its memory goes with it.
  */
 import type { Dataset } from '../data/types';
 import type { FromWorker, TransferRequest } from '../train/protocol';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BackendChoice } from './defaults';
+import { SideWorker } from './sideWorker';
 import type { TrainPort } from './trainBridge';
 import { planDomains, type PanelRule } from './transferDomains';
 import { CURVE_KEEPS, type TransferState } from './transferStore';
@@ -25,16 +26,18 @@ export function panelRule(s: Pick<TransferState, 'settings' | 'idList' | 'target
 }
 
 export class TransferBridge {
-  private client: TrainPort | null = null;
+  private readonly worker: SideWorker;
 
   constructor(
     private readonly store: StoreApi<TransferState>,
-    private readonly makeClient: () => TrainPort,
-  ) {}
+    makeClient: () => TrainPort,
+  ) {
+    this.worker = new SideWorker(makeClient);
+  }
 
   /** Starts a run on the dataset with the store's settings; a run already going is ended first. */
   run(ds: Dataset, backend: BackendChoice): void {
-    this.stop();
+    this.worker.end();
     const s = this.store.getState();
     const { keepPercent, curve, maxEpochs, seed } = s.settings;
     const plan = planDomains(ds, panelRule(s));
@@ -43,28 +46,18 @@ export class TransferBridge {
     const keep = keepPercent / 100;
     const keeps = curve ? [...new Set([keep, ...CURVE_KEEPS])] : [keep];
     const request: TransferRequest = { nUsers: plan.nUsers, users: plan.users, items: plan.items, domainOf: plan.domainOf, keeps, seed, maxEpochs };
-    const client = this.makeClient();
-    this.client = client;
-    client.onMessage((m) => this.onMessage(client, m));
     s.started(keeps);
-    client.send({ type: 'init', backend });
-    client.send({ type: 'transfer-run', request });
+    this.worker.start(backend, { onMessage: (m) => this.onMessage(m), onFatal: (message) => this.store.getState().failed(message) }, { type: 'transfer-run', request });
   }
 
   /** Cancels the run: the worker is ended at once, and its memory with it (a transfer-cancel message would stop it at the next step but keep the worker). */
   cancel(): void {
-    if (!this.client) return;
-    this.stop();
+    if (!this.worker.running) return;
+    this.worker.end();
     this.store.getState().finished(true);
   }
 
-  private stop(): void {
-    this.client?.dispose();
-    this.client = null;
-  }
-
-  private onMessage(client: TrainPort, m: FromWorker): void {
-    if (client !== this.client) return;
+  private onMessage(m: FromWorker): void {
     const s = this.store.getState();
     switch (m.type) {
       case 'transfer-progress': {
@@ -77,17 +70,11 @@ export class TransferBridge {
         return;
       case 'transfer-done':
         s.finished(m.cancelled);
-        this.stop();
+        this.worker.end();
         return;
       case 'transfer-error':
         s.failed(m.message);
-        this.stop();
-        return;
-      case 'error':
-        if (!m.recoverable) {
-          s.failed(m.message);
-          this.stop();
-        }
+        this.worker.end();
         return;
       default:
         // the training loop's own events do not concern this panel

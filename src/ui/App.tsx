@@ -19,7 +19,7 @@ import { RatingPanel } from './RatingPanel';
 import { SoftLabelPanel } from './SoftLabelPanel';
 import { SweepPanel } from './sweep/SweepPanel';
 import { StoragePanel } from './StoragePanel';
-import { TransferPanel } from './TransferPanel';
+import { TransferPanel } from './transfer/TransferPanel';
 import { ValChartPanel } from './ValChartPanel';
 
 export function App() {

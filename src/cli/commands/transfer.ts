@@ -6,18 +6,18 @@
 import { writeFile } from 'node:fs/promises';
 import { isDataError } from '../../data/errors.ts';
 import { readIdList, readItemColumn } from '../../data/itemColumn.ts';
-import { ingest, readText } from '../../data/ingest.ts';
+import { ingest, readText, type NamedBytes } from '../../data/ingest.ts';
 import { english } from '../../data/messages.ts';
 import type { Dataset } from '../../data/types.ts';
 import { meanStd } from '../../eval/metrics.ts';
 import { splitDomains, type Domains } from '../../transfer/domains.ts';
 import { applyRule, DEFAULT_CUT_YEAR, yearColumn, type DomainRule } from '../../transfer/rule.ts';
 import { domainsFromTwoFiles, TwoFileError } from '../../transfer/twoFiles.ts';
-import type { BackendName } from '../../train/protocol.ts';
+import { BACKENDS } from '../../train/protocol.ts';
 import { defaultTransferSettings, pretrainSource, runTransfer, type TransferResult, type TransferSettings } from '../../train/transferRun.ts';
-import { intFlag, parseArgs, stringFlag } from '../args.ts';
+import { choiceFlag, intFlag, numberFlag, numberListFlag, parseArgs, stringFlag, type ParsedArgs } from '../args.ts';
 import { UsageError, type CliIO, type Command } from '../command.ts';
-import { loadData, nodeBackend, numberList } from '../experiment.ts';
+import { loadData, nodeBackend } from '../experiment.ts';
 import { readInput } from '../files.ts';
 
 const d = defaultTransferSettings;
@@ -59,21 +59,14 @@ flags:
 type Row = { ndcg10: number; hr10: number };
 const MODES = ['popularity', 'scratch', 'frozen', 'finetune', 'joint'] as const;
 
-async function ruleFromFlags(args: ReturnType<typeof parseArgs>): Promise<{ rule: DomainRule; column: Map<string, string[]> | null; label: string }> {
+/** The rule of one dataset's split; `items` is the --items file, read once for the dataset's titles and here. */
+async function ruleFromFlags(args: ParsedArgs, cut: number, items: NamedBytes | null): Promise<{ rule: DomainRule; column: Map<string, string[]> | null; label: string }> {
   const src = stringFlag(args, 'source-items');
   if (src) return { rule: { kind: 'ids', source: readIdList((await readText(await readInput(src))).text) }, column: null, label: `source items from ${src}` };
   const by = stringFlag(args, 'domain-by') ?? 'year';
   const value = stringFlag(args, 'target-value');
-  const items = stringFlag(args, 'items') ?? stringFlag(args, 'titles');
-  let column: Map<string, string[]> | null = null;
-  if (items) {
-    const f = await readInput(items);
-    column = readItemColumn((await readText(f)).text, by, f.name);
-  }
+  const column = items && readItemColumn((await readText(items)).text, by, items.name);
   if (value !== undefined) return { rule: { kind: 'label', target: value }, column, label: `${by} = ${value} is the target` };
-  const cutText = stringFlag(args, 'cut');
-  const cut = cutText === undefined ? DEFAULT_CUT_YEAR : Number(cutText);
-  if (!Number.isFinite(cut)) throw new UsageError(`--cut must be a number, not ${cutText}`);
   return { rule: { kind: 'cut', cut }, column, label: `${by} < ${cut} is the source` };
 }
 
@@ -96,7 +89,7 @@ async function readRatings(file: string, io: CliIO): Promise<{ ds: Dataset; repo
 }
 
 /** The domains the flags ask for: two files, or one dataset split by a rule. */
-async function domainsFromFlags(args: ReturnType<typeof parseArgs>, io: CliIO): Promise<{ domains: Domains; label: string; name: string; files?: { source: FileReport; target: FileReport } }> {
+async function domainsFromFlags(args: ParsedArgs, cut: number, io: CliIO): Promise<{ domains: Domains; label: string; name: string; files?: { source: FileReport; target: FileReport } }> {
   const sourceData = stringFlag(args, 'source-data');
   const targetData = stringFlag(args, 'target-data');
   if (sourceData !== undefined || targetData !== undefined) {
@@ -114,8 +107,10 @@ async function domainsFromFlags(args: ReturnType<typeof parseArgs>, io: CliIO): 
       files: { source: source.report, target: target.report },
     };
   }
-  const ds = await loadData(stringFlag(args, 'data'), stringFlag(args, 'items') ?? stringFlag(args, 'titles'));
-  const { rule, column: fileColumn, label } = await ruleFromFlags(args);
+  const itemsPath = stringFlag(args, 'items') ?? stringFlag(args, 'titles');
+  const items = itemsPath === undefined ? null : await readInput(itemsPath);
+  const ds = await loadData(stringFlag(args, 'data'), items ?? undefined);
+  const { rule, column: fileColumn, label } = await ruleFromFlags(args, cut, items);
   const column = fileColumn ?? (ds.years ? yearColumn(ds.itemKeys, ds.years) : null);
   if (rule.kind !== 'ids' && !column) throw new UsageError('the domain rule needs --items <titles file> with the column (or --source-items <file>)');
   return { domains: splitDomains(ds.users, ds.items, ds.nUsers, applyRule(rule, ds.itemKeys, column)), label, name: ds.name };
@@ -166,28 +161,29 @@ export const transferCommand: Command = {
       patience: 'string', 'student-dim': 'string', backend: 'string', json: 'string',
     });
     if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
-    const keepFlag = stringFlag(args, 'keep');
-    const keeps = stringFlag(args, 'keeps') ? numberList(stringFlag(args, 'keeps')!, 'keeps') : [keepFlag === undefined ? d.keep : Number(keepFlag)];
-    if (keeps.some((k) => !(k > 0 && k <= 1))) throw new UsageError('--keep/--keeps must be shares in (0, 1]');
-    const mainKeep = keepFlag !== undefined && keeps.includes(Number(keepFlag)) ? Number(keepFlag) : keeps.includes(d.keep) ? d.keep : keeps[0];
-    const seeds = stringFlag(args, 'seeds') ? numberList(stringFlag(args, 'seeds')!, 'seeds') : [intFlag(args, 'seed', d.seed, 0)];
-    const lrText = stringFlag(args, 'lr');
+    // every value is checked here, before a file is read or a backend started
+    const keep = numberFlag(args, 'keep', d.keep, 0, 1);
+    const keeps = numberListFlag(args, 'keeps', [keep], 0, 1);
+    // a share of 0 would leave the target without training data
+    if (keeps.includes(0)) throw new UsageError('--keep/--keeps must be shares in (0, 1]');
+    const mainKeep = keeps.includes(keep) ? keep : keeps.includes(d.keep) ? d.keep : keeps[0];
+    const seeds = numberListFlag(args, 'seeds', [intFlag(args, 'seed', d.seed, 0)]);
+    const cut = numberFlag(args, 'cut', DEFAULT_CUT_YEAR);
     const base: TransferSettings = {
       ...d,
       dim: intFlag(args, 'dim', d.dim, 1, 1024),
-      lr: lrText === undefined ? d.lr : Number(lrText),
-      l2s: stringFlag(args, 'l2s') ? numberList(stringFlag(args, 'l2s')!, 'l2s') : d.l2s,
-      pretrainL2s: stringFlag(args, 'pretrain-l2s') ? numberList(stringFlag(args, 'pretrain-l2s')!, 'pretrain-l2s') : d.pretrainL2s,
+      lr: numberFlag(args, 'lr', d.lr, 1e-6, 1),
+      l2s: numberListFlag(args, 'l2s', d.l2s, 0),
+      pretrainL2s: numberListFlag(args, 'pretrain-l2s', d.pretrainL2s, 0),
       maxEpochs: intFlag(args, 'epochs', d.maxEpochs, 1, 500),
       patience: intFlag(args, 'patience', d.patience, 1, 500),
       studentDim: intFlag(args, 'student-dim', d.studentDim, 1, 1024),
     };
-    if (!(base.lr > 0 && base.lr <= 1)) throw new UsageError(`--lr must be in (0, 1], not ${lrText}`);
-    const backend = await nodeBackend((stringFlag(args, 'backend') ?? 'wasm') as BackendName, io);
+    const backend = await nodeBackend(choiceFlag(args, 'backend', BACKENDS, 'wasm'), io);
     const t0 = performance.now();
     let picked: Awaited<ReturnType<typeof domainsFromFlags>>;
     try {
-      picked = await domainsFromFlags(args, io);
+      picked = await domainsFromFlags(args, cut, io);
     } catch (e) {
       // a file or pair of files that cannot be the two domains: its sentence, not a stack
       if (!(e instanceof TwoFileError || isDataError(e))) throw e;

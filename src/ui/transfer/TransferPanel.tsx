@@ -1,0 +1,89 @@
+/**
+ * Transfer learning across domains: the domain rule (a year cut, a list of source item ids, or a
+ * second ratings file as the target) with the domains' sizes before a run, how much target data is
+ * kept, a run in the worker with progress, then every mode's NDCG@10 and HR@10 side by side
+ * (popularity always there) and, when asked, the keep curve that shows where training from
+ * scratch catches up. File names and anything read from the files are rendered as text only.
+ */
+import { useMemo } from 'react';
+import { useStudio } from '../../state/store';
+import { panelRule } from '../../state/transferBridge';
+import { planDomains } from '../../state/transferDomains';
+import { transferActions } from '../../state/transferStudio';
+import { transferStore, useTransfer } from '../../state/transferStore';
+import type { MessageKey } from '../i18n/translate';
+import { useFmt, useT } from '../i18n/useT';
+import { JobControls } from '../JobControls';
+import { NumberField } from '../NumberField';
+import { Panel } from '../Panel';
+import { DomainCounts } from './DomainCounts';
+import { KeepCurve } from './KeepCurve';
+import { RulePicker } from './RulePicker';
+import { TransferResults } from './TransferResults';
+
+export function TransferPanel() {
+  const t = useT();
+  const f = useFmt();
+  const ds = useStudio((s) => s.dataset.current?.dataset ?? null);
+  const settings = useTransfer((s) => s.settings);
+  const status = useTransfer((s) => s.status);
+  const progress = useTransfer((s) => s.progress);
+  const results = useTransfer((s) => s.results);
+  const error = useTransfer((s) => s.error);
+  const idList = useTransfer((s) => s.idList);
+  const targetFile = useTransfer((s) => s.targetFile);
+  const set = transferStore.getState().setSettings;
+  const plan = useMemo(() => (ds ? planDomains(ds, panelRule({ settings, idList, targetFile })) : null), [ds, settings, idList, targetFile]);
+  const counts = plan && ('why' in plan ? plan : plan.counts);
+  const runnable = counts !== null && !('why' in counts) && status !== 'running';
+  const main = results.find((r) => Math.abs(r.keep - settings.keepPercent / 100) < 1e-9) ?? results[0];
+  const curve = useMemo(() => [...results].sort((a, b) => a.keep - b.keep), [results]);
+
+  return (
+    <Panel title={t('transfer.title')} className="area-transfer" testId="panel-transfer">
+      <p className="hint">{t('transfer.intro')}</p>
+      <RulePicker />
+      <div className="transfer-knobs">
+        {settings.rule === 'cut' && <NumberField label={t('transfer.cut')} value={settings.cut} min={-3000} max={3000} onCommit={(cut) => set({ cut })} />}
+        <NumberField label={t('transfer.keep')} value={settings.keepPercent} min={1} max={100} onCommit={(keepPercent) => set({ keepPercent })} />
+        <NumberField label={t('transfer.maxEpochs')} value={settings.maxEpochs} min={1} max={100} onCommit={(maxEpochs) => set({ maxEpochs })} />
+        <NumberField label={t('transfer.seed')} value={settings.seed} min={0} max={1_000_000} onCommit={(seed) => set({ seed })} />
+      </div>
+      <code className="formula" translate="no">{t('transfer.keep.formula')}</code>
+      <label className="check">
+        <input type="checkbox" checked={settings.curve} onChange={(e) => set({ curve: e.target.checked })} />
+        {t('transfer.curve')}
+      </label>
+      <DomainCounts counts={counts} />
+      <JobControls
+        run={{ label: t('transfer.run'), onClick: () => transferActions.run(), disabled: !runnable }}
+        stop={{ label: t('transfer.cancel'), onClick: () => transferActions.cancel() }}
+        running={status === 'running'}
+        progress={
+          status === 'running'
+            ? {
+                label: t('transfer.progress'),
+                value: progress?.fraction ?? undefined,
+                text: progress ? (
+                  <>
+                    {t(`transfer.phase.${progress.phase}` as MessageKey, { epoch: f.int(progress.epoch), keep: progress.keep === null ? '' : f.pct(progress.keep, 0) })}{' '}
+                    <span className="hint">{t('transfer.tensors', { count: f.int(progress.numTensors) })}</span>
+                  </>
+                ) : (
+                  t('transfer.phase.pretrain', { epoch: f.int(0) })
+                ),
+              }
+            : null
+        }
+        error={status === 'error' && error ? t('transfer.failed', { message: error }) : null}
+      />
+      {status === 'cancelled' && <p className="hint">{t('transfer.cancelled')}</p>}
+      {!main ? (
+        status !== 'running' && <p className="empty">{t('transfer.empty')}</p>
+      ) : (
+        <TransferResults r={main} t={t} f={f} />
+      )}
+      {curve.length > 1 && <KeepCurve results={curve} t={t} f={f} />}
+    </Panel>
+  );
+}
