@@ -134,20 +134,23 @@ describe('itemCoverage', () => {
 describe('rankOf', () => {
   const scores = new Float32Array([0.5, 0.9, 0.5, 0.7, 0.1]);
 
-  it('counts only strictly higher scores (ties do not count)', () => {
-    // Target 0 (0.5): higher are item 1 (0.9) and 3 (0.7); item 2 ties → rank 2.
-    expect(rankOf(scores, 0, [])).toBe(2);
-    // Target 2 ties with item 0 the same way → rank 2.
-    expect(rankOf(scores, 2, [])).toBe(2);
+  it('counts higher and tied scores (ties push the held-out item down)', () => {
+    // Target 0 (0.5): higher are item 1 (0.9) and 3 (0.7); item 2 ties → rank 3.
+    expect(rankOf(scores, 0, [])).toBe(3);
+    // Target 2 ties with item 0 the same way → rank 3.
+    expect(rankOf(scores, 2, [])).toBe(3);
     // Top and bottom.
     expect(rankOf(scores, 1, [])).toBe(0);
     expect(rankOf(scores, 4, [])).toBe(4);
+    // A model that scores every item the same ranks the held-out item last, not first.
+    expect(rankOf([0, 0, 0, 0], 2, [])).toBe(3);
   });
 
   it('skips excluded items but never the target', () => {
-    // Target 0, exclude item 1 → only item 3 is higher → 1.
-    expect(rankOf(scores, 0, [1])).toBe(1);
-    // Excluding lower or tied items changes nothing; duplicates are fine.
+    // Target 0, exclude item 1 → item 3 higher, item 2 tied → 2.
+    expect(rankOf(scores, 0, [1])).toBe(2);
+    // Excluding a lower item changes nothing, excluding the tied one removes it; duplicates are fine.
+    expect(rankOf(scores, 0, [4, 4])).toBe(3);
     expect(rankOf(scores, 0, [2, 4, 4])).toBe(2);
     // The target listed in exclude still gets a rank: target 4, exclude [4, 1] → 0.5, 0.5, 0.7 higher → 3.
     expect(rankOf(scores, 4, new Int32Array([4, 1]))).toBe(3);

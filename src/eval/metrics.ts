@@ -5,10 +5,11 @@
  * imports, so the same code runs in Vitest's `node` env, a worker and the page.
  *
  * Conventions shared by every function here:
- * - A **rank** is the number of candidate items that score strictly higher than the held-out
- *   item (0 = top of the list). Candidates exclude the items the user saw in training. Ties
- *   with the held-out item therefore do not push it down (the optimistic convention; the tf
- *   scorer must count the same way, which {@link rankOf} pins down for its tests).
+ * - A **rank** is the number of candidate items that score higher than or the same as the
+ *   held-out item (0 = top of the list). Candidates exclude the items the user saw in training.
+ *   Ties push the held-out item down (the pessimistic convention): a model that cannot tell items
+ *   apart — all-zero scores for a user it knows nothing about — must not rank every held-out item
+ *   first. The tf scorer counts the same way, which {@link rankOf} pins down for its tests.
  * - K is a positive integer cutoff; a rank r is "in the top K" when r < K.
  * - Empty inputs give zeros, never NaN, so a panel can render them before the first eval.
  */
@@ -93,7 +94,7 @@ function jointPositions(ranks: ArrayLike<number>, user: number): number[] {
  * Recall@K with several held-out items per user: mean over users of
  * (#held-out items in the top K) / (#held-out items). Users with no held-out items are skipped.
  *
- * Each rank counts strictly-higher candidates excluding the user's other held-out items (the
+ * Each rank counts higher-or-tied candidates excluding the user's other held-out items (the
  * caller builds that candidate set). Held-out items are then placed in one joint list (sorted
  * rank r_i becomes position r_i + i), so at most K items count as hits.
  *
@@ -181,13 +182,12 @@ export function itemCoverage(topK: Int32Array, k: number, nItems: number): numbe
 
 /**
  * Reference rank of one item (pure, slow; for checking the tf scorer in tests): the number of
- * items other than `target`, and not in `exclude`, whose score is strictly greater than
- * `scores[target]`. The target counts even if `exclude` lists it. NaN scores never count as
- * greater (same as a `>` comparison in tf).
+ * items other than `target`, and not in `exclude`, whose score is greater than or equal to
+ * `scores[target]`. The target counts even if `exclude` lists it. NaN scores never count.
  *
  * @param scores one score per item, length nItems. Example: `[0.5, 0.9, 0.5, 0.7]`.
  * @param target item id of the held-out item. Example: target 0 → items 1 and 3 are higher
- *   (item 2 ties and does not count) → 2; with `exclude` `[1]` → 1.
+ *   and item 2 ties → 3; with `exclude` `[1]` → 2.
  * @param exclude item ids the user saw in training; duplicates and out-of-range ids are ignored.
  * @returns rank, an integer in [0, nItems − 1].
  * @throws Error if target is not an integer in [0, nItems).
@@ -205,7 +205,7 @@ export function rankOf(scores: ArrayLike<number>, target: number, exclude: Array
   const s = scores[target];
   let rank = 0;
   for (let i = 0; i < n; i++) {
-    if (i !== target && excluded[i] === 0 && scores[i] > s) rank++;
+    if (i !== target && excluded[i] === 0 && scores[i] >= s) rank++;
   }
   return rank;
 }

@@ -95,7 +95,7 @@ describe('topKFromScores', () => {
     expect(Array.from(topKFromScores(new Float32Array([NaN, -5, 2]), 3, 3))).toEqual([2, 1, 0]);
   });
 
-  it('agrees with rankOf: the item at position p has rank ≤ p (= p without ties)', () => {
+  it('agrees with rankOf: the item at position p has rank ≥ p (= p without ties)', () => {
     // Distinct scores over 6 items, exclude [1, 4]: rankOf of the p-th listed item is p.
     const s = new Float32Array([0.3, 0.8, 0.1, 0.6, 0.9, 0.5]);
     const ex = [1, 4];
@@ -121,8 +121,8 @@ describe('topKFromScores', () => {
         .slice(0, k);
       while (want.length < k) want.push(-1);
       expect(Array.from(top.subarray(u * k, (u + 1) * k))).toEqual(want);
-      // Each listed item's strict rank is at most its position.
-      want.forEach((id, p) => id >= 0 && expect(rankOf(row, id, ex[u])).toBeLessThanOrEqual(p));
+      // Each listed item's rank (ties counted against it) is at least its position.
+      want.forEach((id, p) => id >= 0 && expect(rankOf(row, id, ex[u])).toBeGreaterThanOrEqual(p));
     }
   });
 

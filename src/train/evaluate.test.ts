@@ -41,6 +41,18 @@ describe('full-ranking scorer', () => {
     m.dispose();
   });
 
+  it('counts ties against the held-out item: a model scoring every item the same ranks it last', async () => {
+    const m = new StudentModel(split.nUsers, split.nItems, { ...defaultStudentConfig, dim: 4 }, 5);
+    for (const w of Object.values(m.weights)) (w as tf.Variable).assign(tf.zerosLike(w));
+    const got = await scoreUsers(m, split, split.evalUsers, 'test');
+    split.evalUsers.forEach((u, i) => {
+      const seen = new Set([...split.histItems.subarray(split.histOffsets[u], split.histOffsets[u + 1]), split.valItem[u]]);
+      seen.delete(split.testItem[u]);
+      expect(got.ranks[i]).toBe(split.nItems - 1 - seen.size);
+    });
+    m.dispose();
+  });
+
   it('scores the teacher with the full history and leaks no tensors', async () => {
     const t = new TeacherModel(split.nUsers, split.nItems, { ...defaultTeacherConfig, dim: 4, hidden: 4 }, 3);
     const before = tf.memory().numTensors;

@@ -1,7 +1,7 @@
 /**
  * Full-ranking evaluation, batched in tf: for each user, score every item, drop the items the
  * user interacted with (train items and the other held-out item), and count the
- * candidates that score strictly higher than the held-out item. One read-back per batch.
+ * candidates that score higher than or the same as the held-out item. One read-back per batch.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { fillEvalRows } from '../data/batches';
@@ -68,8 +68,10 @@ export async function scoreUsers(
     const out = tf.tidy(() => {
       const masked = maskedLogits(model, buf);
       const target = tf.sum(tf.mul(masked, oneHotF(tf.tensor1d(buf.targets, 'int32'), split.nItems)), 1, true);
-      // step(x) is 1 for x > 0: strictly higher only. A broadcast tf.greater is ~100× slower on wasm.
-      const rank = tf.sum(tf.step(tf.sub(masked, target)), 1, true);
+      // Ties count against the held-out item: rank = items not strictly lower, less the item
+      // itself (step(x) is 1 for x > 0; excluded items sit far below). A broadcast tf.greater is
+      // ~100× slower on wasm.
+      const rank = tf.sub(split.nItems - 1, tf.sum(tf.step(tf.sub(target, masked)), 1, true));
       if (!k) return rank;
       // ids < 2^24 are exact in float32, so ranks and ids share one read-back
       return tf.concat([rank, tf.cast(tf.topk(masked, k, true).indices, 'float32')], 1);

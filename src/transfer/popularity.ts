@@ -7,8 +7,9 @@ import type { Split } from '../data/types';
 import { rankingMetrics, rankOf, type RankingMetrics } from '../eval/metrics';
 
 /**
- * Scores = training counts. Ties are broken by item id (a lower id ranks higher), not in the held-out
- * item's favour: most items tie at small counts, and a strictly-higher rank would flatter the baseline.
+ * Scores = training counts. Ties are broken by item id (a lower id ranks higher): most items tie at
+ * small counts, and a popularity list shows them in some fixed order, not all at the bottom (which is
+ * where the evaluation's tie rule would put a tied held-out item).
  */
 export function popularityScores(split: Split): Float64Array {
   const n = split.nItems;
