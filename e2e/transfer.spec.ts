@@ -82,12 +82,20 @@ test('the transfer panel: a second file as the target domain, and a list of sour
   await expect(panel.getByText(`${same} item ids appear in both files; each is kept as two different items, one per domain.`)).toBeVisible();
   await expect(panel.getByText(`Skipped 1 bad line of ${tgtLines.length}: line 5.`)).toBeVisible();
 
-  // a short run: every mode on the whole target, one epoch each
+  // a short run: every mode on the whole target, one epoch each, weight decay chosen on validation too
   await panel.getByLabel('Target data kept (%)').fill('100');
   await panel.getByLabel('Most epochs per mode').fill('1');
+  await panel.getByLabel('Also choose weight decay on validation (about 4× slower)').check();
   await panel.getByRole('button', { name: 'Run transfer' }).click();
   await expect(panel.getByText(`Target at 100%: ${n(tgt.items.size)} items`, { exact: false })).toBeVisible({ timeout: 120_000 });
   await expect(panel.getByRole('rowheader', { name: /^Small student \+ KD/ })).toBeVisible();
+  // what validation chose: the pretraining's one value, and per mode one of the grid's
+  await expect(panel.getByText('Source pretraining: best epoch 1, weight decay 0.00003, both chosen on a source validation item.')).toBeVisible();
+  await expect(panel.getByRole('columnheader', { name: 'Weight decay chosen' })).toBeVisible();
+  for (const mode of ['From scratch', 'Frozen users', 'Fine-tune', 'Joint', 'Small student alone', 'Small student \\+ KD']) {
+    const row = panel.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${mode}`) }) });
+    expect(['0', '0.0001', '0.0003', '0.001']).toContain(await row.getByRole('cell').last().textContent());
+  }
   await expect(panel.getByRole('button', { name: 'Cancel' })).toBeDisabled();
   await panel.screenshot({ path: 'e2e/screenshots/transfer-two-files.png' });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../data/dataset';
 import { parseRatings } from '../data/ratings';
-import type { FromWorker, ToWorker } from '../train/protocol';
+import { badTransferRequest, TUNED_L2_GRID, type FromWorker, type ToWorker } from '../train/protocol';
 import { fakeClients as fakes } from '../test/fakeTrainPort';
 import { SideWorker, type SideJob } from './sideWorker';
-import { TransferBridge } from './transferBridge';
+import { l2Choice, TransferBridge } from './transferBridge';
 import { createTransferStore } from './transferStore';
 
 function recorder(): SideJob & { seen: string[]; fatal: string[] } {
@@ -82,5 +82,23 @@ describe('TransferBridge on its side worker', () => {
     // nothing runs now: a cancel leaves the failure as it is
     bridge.cancel();
     expect(store.getState().status).toBe('error');
+  });
+
+  it('the request carries the weight decay grid for every mode when the box is ticked, and no decay when not', () => {
+    const { store, clients, bridge } = setup();
+    const sentRequest = (i: number) => {
+      const m = clients[i].sent.find((x) => x.type === 'transfer-run');
+      if (m?.type !== 'transfer-run') throw new Error('no transfer-run sent');
+      return m.request;
+    };
+    bridge.run(ds, 'wasm');
+    expect(sentRequest(0)).toMatchObject({ l2s: [0], pretrainL2s: [0] });
+    store.getState().setSettings({ tuneL2: true });
+    bridge.run(ds, 'wasm');
+    expect(sentRequest(1)).toMatchObject({ l2s: [0, 1e-4, 3e-4, 1e-3], pretrainL2s: [3e-5] });
+    expect(badTransferRequest(sentRequest(1))).toBeNull();
+    // the request holds copies: the worker's side cannot change the shared grid
+    expect(sentRequest(1).l2s).not.toBe(TUNED_L2_GRID.l2s);
+    expect(l2Choice(false)).toEqual({ l2s: [0], pretrainL2s: [0] });
   });
 });

@@ -5,7 +5,7 @@
  * run ends or is cancelled, so its memory goes with it.
  */
 import type { Dataset } from '../data/types';
-import type { FromWorker, TransferRequest } from '../train/protocol';
+import { TUNED_L2_GRID, type FromWorker, type TransferRequest } from '../train/protocol';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BackendChoice } from './defaults';
 import { SideWorker } from './sideWorker';
@@ -25,6 +25,11 @@ export function panelRule(s: Pick<TransferState, 'settings' | 'idList' | 'target
   }
 }
 
+/** The weight decay values a run tries: the grid when the panel's box is ticked, else none (epochs alone are tuned, as the reference). */
+export function l2Choice(tuneL2: boolean): Pick<TransferRequest, 'l2s' | 'pretrainL2s'> {
+  return tuneL2 ? { l2s: [...TUNED_L2_GRID.l2s], pretrainL2s: [...TUNED_L2_GRID.pretrainL2s] } : { l2s: [0], pretrainL2s: [0] };
+}
+
 export class TransferBridge {
   private readonly worker: SideWorker;
 
@@ -39,13 +44,13 @@ export class TransferBridge {
   run(ds: Dataset, backend: BackendChoice): void {
     this.worker.end();
     const s = this.store.getState();
-    const { keepPercent, curve, maxEpochs, seed } = s.settings;
+    const { keepPercent, curve, maxEpochs, seed, tuneL2 } = s.settings;
     const plan = planDomains(ds, panelRule(s));
     // the panel disables Run when the rule cannot apply, and says why
     if ('why' in plan) return;
     const keep = keepPercent / 100;
     const keeps = curve ? [...new Set([keep, ...CURVE_KEEPS])] : [keep];
-    const request: TransferRequest = { nUsers: plan.nUsers, users: plan.users, items: plan.items, domainOf: plan.domainOf, keeps, seed, maxEpochs };
+    const request: TransferRequest = { nUsers: plan.nUsers, users: plan.users, items: plan.items, domainOf: plan.domainOf, keeps, seed, maxEpochs, ...l2Choice(tuneL2) };
     s.started(keeps);
     this.worker.start(backend, { onMessage: (m) => this.onMessage(m), onFatal: (message) => this.store.getState().failed(message) }, { type: 'transfer-run', request });
   }

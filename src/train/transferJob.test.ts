@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../data/rng';
 import { useCpu } from '../test/tfSetup';
-import type { FromWorker, TransferRequest } from './protocol';
+import { badTransferRequest, TRANSFER_LIMITS, type FromWorker, type TransferRequest } from './protocol';
 import { TransferJob } from './transferJob';
 
 beforeAll(useCpu);
@@ -19,7 +19,7 @@ function request(keeps: number[], nUsers = 24, perUser = 10, maxEpochs = 1): Tra
       items.push(i);
     }
   }
-  return { nUsers, users: Int32Array.from(users), items: Int32Array.from(items), domainOf: Int8Array.from({ length: 30 }, (_, i) => (i < 18 ? 0 : 1)), keeps, seed: 1, maxEpochs };
+  return { nUsers, users: Int32Array.from(users), items: Int32Array.from(items), domainOf: Int8Array.from({ length: 30 }, (_, i) => (i < 18 ? 0 : 1)), keeps, seed: 1, maxEpochs, l2s: [0], pretrainL2s: [0] };
 }
 
 /** A host as the worker is: posts collected, and a macrotask hop between steps (the worker's is a MessageChannel). */
@@ -63,6 +63,57 @@ describe('transfer job', () => {
     const msgs: FromWorker[] = [];
     await new TransferJob(host(msgs)).run(bad);
     expect(msgs.at(-1)).toEqual({ type: 'transfer-error', message: 'one of the two domains has no interactions' });
+  });
+
+  it('tries every weight decay of the request per mode and reports the one validation chose; progress counts the grid', async () => {
+    const got: FromWorker[] = [];
+    const req = { ...request([1], 24, 10, 2), l2s: [0, 1e-3], pretrainL2s: [3e-5] };
+    await new TransferJob(host(got)).run(req);
+    expect(got.at(-1)).toEqual({ type: 'transfer-done', cancelled: false });
+    const result = got.flatMap((m) => (m.type === 'transfer-result' ? [m.result] : []));
+    expect(result).toHaveLength(1);
+    const r = result[0];
+    expect(r.pretrain.l2).toBe(3e-5);
+    for (const m of [r.scratch, r.frozen, r.finetune, r.joint, r.crossKd, r.crossKd.student]) expect(req.l2s).toContain(m.l2);
+    // each mode trained once per value: its epoch count restarts, and the bar still only moves forward
+    const progress = got.flatMap((m) => (m.type === 'transfer-progress' ? [m] : []));
+    const scratchEpochs = progress.filter((p) => p.phase === 'scratch').map((p) => p.epoch);
+    expect(scratchEpochs.filter((e) => e === 1)).toHaveLength(2);
+    for (let i = 1; i < progress.length; i++) expect(progress[i].fraction).toBeGreaterThanOrEqual(progress[i - 1].fraction);
+    expect(progress.at(-1)!.fraction).toBeLessThanOrEqual(1);
+    expect(progress.at(-1)!.fraction).toBeGreaterThan(0.8);
+  });
+
+  it('refuses a request with a bad weight decay list before any training, naming the list', async () => {
+    const ok = request([0.5]);
+    expect(badTransferRequest(ok)).toBeNull();
+    expect(badTransferRequest({ ...ok, l2s: [0, 1e-4, 3e-4, 1e-3], pretrainL2s: [3e-5] })).toBeNull();
+    const cases: [Partial<TransferRequest>, RegExp][] = [
+      [{ l2s: [0, -1e-4] }, /^weight decay values must be finite numbers of at least 0, got -0\.0001$/],
+      [{ l2s: [NaN] }, /^weight decay values must be finite numbers of at least 0, got NaN$/],
+      [{ l2s: [Infinity] }, /got Infinity$/],
+      [{ l2s: [] }, /^weight decay values must list 1 to 6 values, got 0$/],
+      [{ l2s: Array.from({ length: TRANSFER_LIMITS.maxL2s + 1 }, (_, i) => i * 1e-4) }, /^weight decay values must list 1 to 6 values, got 7$/],
+      [{ pretrainL2s: [-1] }, /^pretraining weight decay values must be finite numbers of at least 0, got -1$/],
+      [{ keeps: [0] }, /^keeps must be in \(0, 1\], got 0$/],
+      [{ maxEpochs: 1.5 }, /^most epochs must be a positive integer, got 1\.5$/],
+    ];
+    for (const [patch, why] of cases) {
+      const bad = { ...ok, ...patch };
+      expect(badTransferRequest(bad)).toMatch(why);
+      const got: FromWorker[] = [];
+      const job = new TransferJob(host(got));
+      await job.run(bad);
+      expect(got).toHaveLength(1);
+      expect(got[0].type).toBe('transfer-error');
+      if (got[0].type === 'transfer-error') expect(got[0].message).toMatch(why);
+    }
+    // a refused request leaves the job free for the next one
+    const after: FromWorker[] = [];
+    const job = new TransferJob(host(after));
+    await job.run({ ...ok, l2s: [NaN] });
+    await job.run(ok);
+    expect(after.at(-1)).toEqual({ type: 'transfer-done', cancelled: false });
   });
 
   it('a cancel that arrives from the event loop mid-epoch is seen at the next step', async () => {

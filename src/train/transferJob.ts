@@ -7,10 +7,10 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { splitDomains } from '../transfer/domains';
-import type { FromWorker, TransferRequest } from './protocol';
+import { badTransferRequest, type FromWorker, type TransferRequest } from './protocol';
 import { defaultTransferSettings, pretrainSource, runTransfer, TransferCancelled, type TransferPhase, type TransferSettings } from './transferRun';
 
-// Rough share of a keep's work per phase (joint trains on the source too), for a progress bar that moves evenly.
+// Rough share of a keep's work per phase and weight-decay value (joint trains on the source too), for a progress bar that moves evenly.
 const WEIGHT: Record<TransferPhase, number> = { pretrain: 3, scratch: 0.5, frozen: 0.5, finetune: 0.5, joint: 3.5, crossStudent: 0.5, crossKd: 0.5 };
 const PER_KEEP = WEIGHT.scratch + WEIGHT.frozen + WEIGHT.finetune + WEIGHT.joint + WEIGHT.crossStudent + WEIGHT.crossKd;
 
@@ -33,24 +33,36 @@ export class TransferJob {
       this.post({ type: 'transfer-error', message: 'a transfer run is already going' });
       return;
     }
+    const bad = badTransferRequest(req);
+    if (bad) {
+      this.post({ type: 'transfer-error', message: bad });
+      return;
+    }
     this.running = true;
     this.cancelRequested = false;
     try {
       const d = splitDomains(req.users, req.items, req.nUsers, req.domainOf);
       if (d.source.users.length === 0 || d.target.users.length === 0) throw new Error('one of the two domains has no interactions');
-      const s: TransferSettings = { ...defaultTransferSettings, seed: req.seed, maxEpochs: req.maxEpochs, keep: req.keeps[0] };
-      const total = WEIGHT.pretrain + PER_KEEP * req.keeps.length;
+      const s: TransferSettings = { ...defaultTransferSettings, seed: req.seed, maxEpochs: req.maxEpochs, keep: req.keeps[0], l2s: [...req.l2s], pretrainL2s: [...req.pretrainL2s] };
+      // each weight decay value is one more training of the phase
+      const runsOf = (p: TransferPhase) => (p === 'pretrain' ? s.pretrainL2s.length : s.l2s.length);
+      const total = WEIGHT.pretrain * s.pretrainL2s.length + PER_KEEP * s.l2s.length * req.keeps.length;
       // weights of the phases finished so far; a phase is finished when the next one starts
       let done = 0;
       let current: TransferPhase | null = null;
+      let candidate = 0;
       let keep: number | null = null;
       const hooks = {
         onPhase: (p: TransferPhase) => {
-          if (current) done += WEIGHT[current];
+          if (current) done += WEIGHT[current] * runsOf(current);
           current = p;
+          candidate = 0;
+        },
+        onCandidate: (_p: TransferPhase, index: number) => {
+          candidate = index;
         },
         onEpoch: (p: TransferPhase, e: { epoch: number }) => {
-          const within = Math.min(1, e.epoch / s.maxEpochs);
+          const within = candidate + Math.min(1, e.epoch / s.maxEpochs);
           this.post({ type: 'transfer-progress', keep, phase: p, epoch: e.epoch, fraction: Math.min(1, (done + WEIGHT[p] * within) / total), numTensors: tf.memory().numTensors });
         },
         cancelled: () => this.cancelRequested,

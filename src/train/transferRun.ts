@@ -48,6 +48,7 @@ export const defaultTransferSettings: TransferSettings = {
   seed: 1,
   dim: 32,
   lr: 1e-2,
+  // epochs alone tuned, as the reference; TUNED_L2_GRID (protocol.ts) is the fair baseline's grid
   l2s: [0],
   pretrainL2s: [0],
   maxEpochs: 25,
@@ -107,6 +108,8 @@ export interface TransferResult {
 export interface TransferHooks {
   onPhase?(phase: TransferPhase): void;
   onEpoch?(phase: TransferPhase, e: EpochInfo): void;
+  /** Before each weight-decay value of a phase is trained (`index` of `count`), so progress can count the grid. */
+  onCandidate?(phase: TransferPhase, index: number, count: number): void;
   /** Checked after every epoch, and after every step when afterStep is given; true ends the run with a TransferCancelled error. */
   cancelled?(): boolean;
   /**
@@ -179,7 +182,8 @@ async function trainMode(
   const buf = new EvalBuffers(target.nItems);
   const onTarget = (m: Recommender): Recommender => (opts.targetStart !== undefined ? new ItemSliceView(m, opts.targetStart, target.nItems) : m);
   let best: Trained | null = null;
-  for (const l2 of s.l2s) {
+  for (const [index, l2] of s.l2s.entries()) {
+    hooks.onCandidate?.(phase, index, s.l2s.length);
     const engine = engineFor(split, s, opts.student(l2), opts.teacher);
     try {
       opts.setup?.(engine);

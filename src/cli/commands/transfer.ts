@@ -13,7 +13,7 @@ import { meanStd } from '../../eval/metrics.ts';
 import { splitDomains, type Domains } from '../../transfer/domains.ts';
 import { applyRule, DEFAULT_CUT_YEAR, yearColumn, type DomainRule } from '../../transfer/rule.ts';
 import { domainsFromTwoFiles, TwoFileError } from '../../transfer/twoFiles.ts';
-import { BACKENDS } from '../../train/protocol.ts';
+import { BACKENDS, TUNED_L2_GRID } from '../../train/protocol.ts';
 import { defaultTransferSettings, pretrainSource, runTransfer, type TransferResult, type TransferSettings } from '../../train/transferRun.ts';
 import { choiceFlag, intFlag, numberFlag, numberListFlag, parseArgs, stringFlag, type ParsedArgs } from '../args.ts';
 import { UsageError, type CliIO, type Command } from '../command.ts';
@@ -21,6 +21,8 @@ import { loadData, nodeBackend } from '../experiment.ts';
 import { readInput } from '../files.ts';
 
 const d = defaultTransferSettings;
+/** 1e-4, not 0.0001: the usage shows the grid as one would type it. */
+const typed = (xs: readonly number[]) => xs.map((x) => (x === 0 ? '0' : x.toExponential())).join(',');
 const USAGE = `usage: npm run cli -- transfer [flags]
 
 Splits one dataset into a source and a target domain with shared users, pretrains an MF on the
@@ -47,8 +49,9 @@ flags:
   --seed S / --seeds 1,2,3 seed(s) of held-out items, thinning and initialisation; means over seeds
   --dim D                  MF size of every mode (default ${d.dim})
   --lr R                   Adam learning rate (default ${d.lr})
-  --l2s 0,1e-5             weight decay values tried per mode, best on validation (default ${d.l2s.join(',')})
-  --pretrain-l2s 0,3e-5    weight decay values of the source pretraining, best on the source validation item
+  --l2s L                  weight decay values tried per mode, best on validation (default ${d.l2s.join(',')}; the
+                           studio's "choose weight decay" box: --l2s ${typed(TUNED_L2_GRID.l2s)} --pretrain-l2s ${typed(TUNED_L2_GRID.pretrainL2s)})
+  --pretrain-l2s L         weight decay values of the source pretraining, best on the source validation item
                            (default ${d.pretrainL2s.join(',')})
   --epochs N               most epochs per mode (default ${d.maxEpochs})
   --patience N             stop a mode after N epochs without a better validation NDCG (default ${d.patience})

@@ -11,6 +11,7 @@ import { panelRule } from '../../state/transferBridge';
 import { planDomains } from '../../state/transferDomains';
 import { transferActions } from '../../state/transferStudio';
 import { transferStore, useTransfer } from '../../state/transferStore';
+import { TUNED_L2_GRID } from '../../train/protocol';
 import type { MessageKey } from '../i18n/translate';
 import { useFmt, useT } from '../i18n/useT';
 import { JobControls } from '../JobControls';
@@ -54,6 +55,11 @@ export function TransferPanel() {
         <input type="checkbox" checked={settings.curve} onChange={(e) => set({ curve: e.target.checked })} />
         {t('transfer.curve')}
       </label>
+      <label className="check">
+        <input type="checkbox" checked={settings.tuneL2} onChange={(e) => set({ tuneL2: e.target.checked })} />
+        {t('transfer.tuneL2')}
+      </label>
+      <p className="hint">{t('transfer.tuneL2.hint', { values: TUNED_L2_GRID.l2s.map((x) => f.sig(x)).join(' / ') })}</p>
       <DomainCounts counts={counts} />
       <JobControls
         run={{ label: t('transfer.run'), onClick: () => transferActions.run(), disabled: !runnable }}

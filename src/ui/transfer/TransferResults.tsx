@@ -1,4 +1,4 @@
-/** One keep's results: the bars, a table of every mode with its formula, and the verdicts. */
+/** One keep's results: the bars, a table of every mode with its formula and what validation chose (epochs, weight decay), and the verdicts. */
 import type { TransferResult } from '../../train/transferRun';
 import type { NumberFormat } from '../i18n/format';
 import type { MessageKey } from '../i18n/translate';
@@ -11,7 +11,8 @@ export function TransferResults({ r, t, f }: { r: TransferResult; t: TFunction; 
   return (
     <>
       <p className="hint">
-        {t('transfer.target', { keep: f.pct(r.keep, 0), items: f.int(r.target.items), train: f.int(r.target.trainInteractions), users: f.int(r.target.testUsers) })}
+        {t('transfer.target', { keep: f.pct(r.keep, 0), items: f.int(r.target.items), train: f.int(r.target.trainInteractions), users: f.int(r.target.testUsers) })}{' '}
+        {t('transfer.pretrain', { epochs: f.int(r.pretrain.bestEpoch), l2: f.sig(r.pretrain.l2) })}
       </p>
       <div className="chart" role="img" aria-label={t('transfer.chartLabel')}>
         <ModeBars r={r} t={t} f={f} />
@@ -23,6 +24,7 @@ export function TransferResults({ r, t, f }: { r: TransferResult; t: TFunction; 
             <th scope="col">{t('transfer.ndcg')}</th>
             <th scope="col">{t('transfer.hr')}</th>
             <th scope="col">{t('transfer.epochs')}</th>
+            <th scope="col">{t('transfer.l2')}</th>
           </tr>
         </thead>
         <tbody>
@@ -38,6 +40,7 @@ export function TransferResults({ r, t, f }: { r: TransferResult; t: TFunction; 
                 <td>{f.dec(v.ndcg10, 4)}</td>
                 <td>{f.dec(v.hr10, 3)}</td>
                 <td>{v.bestEpoch === null ? '—' : f.int(v.bestEpoch)}</td>
+                <td>{v.l2 === null ? '—' : f.sig(v.l2)}</td>
               </tr>
             );
           })}

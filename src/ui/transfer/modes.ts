@@ -18,9 +18,9 @@ export const MODES: readonly { key: ModeKey; name: MessageKey; formula: MessageK
   { key: 'kd', name: 'transfer.mode.kd', formula: 'transfer.formula.kd', color: COLORS.kd },
 ];
 
-/** A mode's test numbers and chosen epoch in one result (popularity has no epoch). */
-export function modeOf(r: TransferResult, k: ModeKey): { ndcg10: number; hr10: number; bestEpoch: number | null } {
-  if (k === 'popularity') return { ...r.popularity, bestEpoch: null };
+/** A mode's test numbers, chosen epoch and weight decay in one result (popularity has neither). */
+export function modeOf(r: TransferResult, k: ModeKey): { ndcg10: number; hr10: number; bestEpoch: number | null; l2: number | null } {
+  if (k === 'popularity') return { ...r.popularity, bestEpoch: null, l2: null };
   if (k === 'student') return r.crossKd.student;
   if (k === 'kd') return r.crossKd;
   return r[k];
