@@ -5,6 +5,7 @@
  * what lets a user embedding learned on the source be reused on the target. Pure TS.
  */
 import { Rng } from '../data/rng';
+import { rowsByKey } from '../data/rowsByKey';
 import { assembleSplit } from '../data/split';
 import type { Split } from '../data/types';
 
@@ -89,17 +90,6 @@ export function splitDomains(users: Int32Array, items: Int32Array, nUsers: numbe
   };
 }
 
-/** Per user, the rows of a domain's interactions (CSR), rows in file order. */
-function byUser(d: Domain, nUsers: number): { start: Int32Array; rows: Int32Array } {
-  const start = new Int32Array(nUsers + 1);
-  for (const u of d.users) start[u + 1]++;
-  for (let u = 0; u < nUsers; u++) start[u + 1] += start[u];
-  const fill = start.slice(0, nUsers);
-  const rows = new Int32Array(d.users.length);
-  for (let r = 0; r < d.users.length; r++) rows[fill[d.users[r]]++] = r;
-  return { start, rows };
-}
-
 /** How many of n training interactions thinning keeps: a `keep` share, at least one. */
 export function keptCount(n: number, keep: number): number {
   return n === 0 ? 0 : Math.min(n, Math.max(1, Math.round(keep * n)));
@@ -129,7 +119,7 @@ export function targetSplit(d: Domains, keep: number, seed: number, minInteracti
   if (!(keep > 0 && keep <= 1)) throw new Error(`keep must be in (0, 1], got ${keep}`);
   const { nUsers } = d;
   const t = d.target;
-  const { start, rows } = byUser(t, nUsers);
+  const { start, rows } = rowsByKey(t.users, nUsers);
   const held = new Rng(seed).fork(1);
   const thin = new Rng(seed).fork(2);
   const valItem = new Int32Array(nUsers).fill(-1);
@@ -157,7 +147,7 @@ export function targetSplit(d: Domains, keep: number, seed: number, minInteracti
 export function sourceSplit(d: Domains, seed: number, minInteractions = 3): Split {
   const { nUsers } = d;
   const s = d.source;
-  const { start, rows } = byUser(s, nUsers);
+  const { start, rows } = rowsByKey(s.users, nUsers);
   const rng = new Rng(seed).fork(3);
   const valItem = new Int32Array(nUsers).fill(-1);
   const train: Int32Array[] = [];
@@ -181,7 +171,7 @@ export function sourceSplit(d: Domains, seed: number, minInteractions = 3): Spli
 export function jointSplit(d: Domains, target: Split): Split {
   const { nUsers } = d;
   const nS = d.source.items.length;
-  const { start, rows } = byUser(d.source, nUsers);
+  const { start, rows } = rowsByKey(d.source.users, nUsers);
   const train: Int32Array[] = [];
   for (let u = 0; u < nUsers; u++) {
     const src = Int32Array.from(rows.subarray(start[u], start[u + 1]), (r) => d.source.itemIds[r]);
