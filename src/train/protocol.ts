@@ -203,6 +203,8 @@ export interface TransferProgress {
   /** 0..1 over the whole request (an estimate: modes stop early). */
   fraction: number;
   numTensors: number;
+  /** The weight decay being tried, when the phase tries several (null when it tries one). */
+  l2: number | null;
 }
 
 /** Run state as the worker sees it. */

@@ -79,6 +79,9 @@ describe('transfer job', () => {
     const progress = got.flatMap((m) => (m.type === 'transfer-progress' ? [m] : []));
     const scratchEpochs = progress.filter((p) => p.phase === 'scratch').map((p) => p.epoch);
     expect(scratchEpochs.filter((e) => e === 1)).toHaveLength(2);
+    // the progress line says which value a mode is trying; one value (the pretraining here) says none
+    expect(new Set(progress.filter((p) => p.phase === 'scratch').map((p) => p.l2))).toEqual(new Set(req.l2s));
+    expect(progress.filter((p) => p.phase === 'pretrain').every((p) => p.l2 === null)).toBe(true);
     for (let i = 1; i < progress.length; i++) expect(progress[i].fraction).toBeGreaterThanOrEqual(progress[i - 1].fraction);
     expect(progress.at(-1)!.fraction).toBeLessThanOrEqual(1);
     expect(progress.at(-1)!.fraction).toBeGreaterThan(0.8);

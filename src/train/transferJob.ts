@@ -51,24 +51,27 @@ export class TransferJob {
       let done = 0;
       let current: TransferPhase | null = null;
       let candidate = 0;
+      let l2: number | null = null;
       let keep: number | null = null;
       const hooks = {
         onPhase: (p: TransferPhase) => {
           if (current) done += WEIGHT[current] * runsOf(current);
           current = p;
           candidate = 0;
+          l2 = null;
         },
-        onCandidate: (_p: TransferPhase, index: number) => {
+        onCandidate: (p: TransferPhase, index: number, count: number) => {
           candidate = index;
+          l2 = count > 1 ? (p === 'pretrain' ? s.pretrainL2s : s.l2s)[index] : null;
         },
         onEpoch: (p: TransferPhase, e: { epoch: number }) => {
           const within = candidate + Math.min(1, e.epoch / s.maxEpochs);
-          this.post({ type: 'transfer-progress', keep, phase: p, epoch: e.epoch, fraction: Math.min(1, (done + WEIGHT[p] * within) / total), numTensors: tf.memory().numTensors });
+          this.post({ type: 'transfer-progress', keep, phase: p, epoch: e.epoch, fraction: Math.min(1, (done + WEIGHT[p] * within) / total), numTensors: tf.memory().numTensors, l2 });
         },
         cancelled: () => this.cancelRequested,
         afterStep: () => this.host.yieldToEvents(),
       };
-      this.post({ type: 'transfer-progress', keep, phase: 'pretrain', epoch: 0, fraction: 0, numTensors: tf.memory().numTensors });
+      this.post({ type: 'transfer-progress', keep, phase: 'pretrain', epoch: 0, fraction: 0, numTensors: tf.memory().numTensors, l2: null });
       const pre = await pretrainSource(d, s, hooks);
       for (const k of req.keeps) {
         keep = k;

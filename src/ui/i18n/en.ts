@@ -475,6 +475,7 @@ export const en = {
   'transfer.phase.joint': 'Keep {keep}: joint on both domains, epoch {epoch}',
   'transfer.phase.crossStudent': 'Keep {keep}: small student alone, epoch {epoch}',
   'transfer.phase.crossKd': 'Keep {keep}: small student with the transferred teacher, epoch {epoch}',
+  'transfer.phase.l2': '(weight decay {l2})',
   'transfer.failed': 'The transfer run stopped: {message}',
   'transfer.cancelled': 'Cancelled.',
   'transfer.empty': 'Press “Run transfer” to train every mode on the target; each picks its epochs on a validation item.',

@@ -566,6 +566,7 @@ export const zh: Record<MessageKey, string> = {
   'transfer.phase.joint': '保留 {keep}：在两个域上联合训练，第 {epoch} 轮',
   'transfer.phase.crossStudent': '保留 {keep}：小的学生模型独立训练，第 {epoch} 轮',
   'transfer.phase.crossKd': '保留 {keep}：小的学生模型向迁移后的教师模型学习，第 {epoch} 轮',
+  'transfer.phase.l2': '（权重衰减 {l2}）',
   'transfer.failed': '迁移运行已停止：{message}',
   'transfer.cancelled': '已取消。',
   'transfer.empty': '按“运行迁移”，在目标域上训练每一种模式；每种模式根据一个验证物品选定训练轮数。',

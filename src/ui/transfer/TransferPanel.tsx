@@ -72,7 +72,8 @@ export function TransferPanel() {
                 value: progress?.fraction ?? undefined,
                 text: progress ? (
                   <>
-                    {t(`transfer.phase.${progress.phase}` as MessageKey, { epoch: f.int(progress.epoch), keep: progress.keep === null ? '' : f.pct(progress.keep, 0) })}{' '}
+                    {t(`transfer.phase.${progress.phase}` as MessageKey, { epoch: f.int(progress.epoch), keep: progress.keep === null ? '' : f.pct(progress.keep, 0) })}
+                    {progress.l2 !== null && <> {t('transfer.phase.l2', { l2: f.sig(progress.l2) })}</>}{' '}
                     <span className="hint">{t('transfer.tensors', { count: f.int(progress.numTensors) })}</span>
                   </>
                 ) : (
