@@ -87,18 +87,20 @@ export class DistillEngine {
   readonly kd: StudentModel;
   /** Hint projector (student user vector → teacher user vector); training-only, never deployed. */
   readonly projector: { P: tf.Variable; b: tf.Variable };
-  /** Null for a shared teacher: it never trains here, so it needs no moments. */
+  /**
+   * Null exactly when the teacher was handed in ready-made (a sweep's one frozen teacher): this
+   * engine neither trains nor disposes it, so it needs no moments.
+   */
   private readonly adamT: Adam | null;
-  /** False when the teacher was handed in ready-made (a sweep's one frozen teacher): this engine neither trains nor disposes it. */
-  private readonly ownsTeacher: boolean;
   private readonly adamS: Adam;
   private readonly adamK: Adam;
   private readonly stream: ExampleStream;
   private readonly dropRng: Rng;
   private readonly users: Int32Array;
   private readonly targets: Int32Array;
-  private readonly history: Float32Array;
-  private readonly historyT: Float32Array;
+  /** The teacher's training history, row- and column-major; made on its first training step (a frozen teacher never needs them). */
+  private history: Float32Array | null = null;
+  private historyT: Float32Array | null = null;
   private readonly invCount: Float32Array;
   private maskBuf: Float32Array | null = null;
   private readonly mask: Float32Array | null;
@@ -121,8 +123,8 @@ export class DistillEngine {
     validateTrainConfig(config, split.nUsers, split.nItems);
     const seeds = seedsFor(config.seed);
     const { nUsers, nItems } = split;
-    this.ownsTeacher = !(teacher instanceof TeacherModel);
-    if (teacher instanceof TeacherModel) {
+    const shared = teacher instanceof TeacherModel;
+    if (shared) {
       if (teacher.nUsers !== nUsers || teacher.nItems !== nItems || teacher.dim !== config.teacher.dim) {
         throw new Error(`engine: the shared teacher is ${teacher.nUsers} users × ${teacher.nItems} items, dim ${teacher.dim}; this run needs ${nUsers} × ${nItems}, dim ${config.teacher.dim}`);
       }
@@ -137,7 +139,7 @@ export class DistillEngine {
       P: tf.tidy(() => tf.variable(tf.tensor2d(pInit.P, [config.student.dim, config.teacher.dim]), true)),
       b: tf.tidy(() => tf.variable(tf.tensor1d(pInit.b), true)),
     };
-    this.adamT = this.ownsTeacher ? new Adam(this.teacher.weights, config.teacher.lr, config.teacher.l2) : null;
+    this.adamT = shared ? null : new Adam(this.teacher.weights, config.teacher.lr, config.teacher.l2);
     this.adamS = new Adam(this.student.weights, config.student.lr, config.student.l2);
     this.adamK = new Adam({ ...this.kd.weights, projP: this.projector.P, projB: this.projector.b }, config.distill.lr, config.student.l2);
     this.stream = new ExampleStream(split, config.batchSize, seeds.stream);
@@ -145,8 +147,6 @@ export class DistillEngine {
     const B = config.batchSize;
     this.users = new Int32Array(B);
     this.targets = new Int32Array(B);
-    this.history = new Float32Array(B * nItems);
-    this.historyT = new Float32Array(B * nItems);
     this.invCount = new Float32Array(B);
     this.mask = this.teacher.dropoutWidth > 0 ? new Float32Array(B * this.teacher.dropoutWidth) : null;
     this.distill = { ...config.distill };
@@ -197,9 +197,12 @@ export class DistillEngine {
     const teacherTrains = roles.teacher === 'train';
     // A frozen teacher reads cached history sums instead of a [B, N] history product.
     const frozen = teacherUsed && !teacherTrains;
+    const adamT = teacherTrains ? this.adamT : null;
     if (teacherTrains) {
-      if (!this.adamT) throw new Error('engine: a shared teacher stays frozen; it cannot train');
+      if (!adamT) throw new Error('engine: a shared teacher stays frozen; it cannot train');
       this.teacher.unfreeze();
+      this.history ??= new Float32Array(B * N);
+      this.historyT ??= new Float32Array(B * N);
       fillTrainHistory(this.split, this.users, this.targets, this.history);
       fillTrainHistoryT(this.split, this.users, this.targets, this.historyT);
       this.fillDropout();
@@ -209,7 +212,7 @@ export class DistillEngine {
     }
     const masked = roles.kd && distillsOverUnseen(this.distill);
     if (masked) {
-      this.maskBuf ??= new Float32Array(this.history.length);
+      this.maskBuf ??= new Float32Array(B * N);
       fillOtherHistoryMask(this.split, this.users, this.targets, EXCLUDED_LOGIT, this.maskBuf);
     }
     this.adamK.lr = this.distill.lr;
@@ -217,19 +220,19 @@ export class DistillEngine {
     const out = tf.tidy(() => {
       const input: BatchInput = {
         users: tf.tensor1d(this.users, 'int32'),
-        history: teacherTrains ? tf.tensor2d(this.history, [B, N]) : null,
+        history: teacherTrains && this.history ? tf.tensor2d(this.history, [B, N]) : null,
         dropoutMask: teacherTrains && this.mask ? tf.tensor2d(this.mask, [B, this.teacher.dropoutWidth]) : null,
-        historyT: teacherTrains ? tf.tensor2d(this.historyT, [N, B]) : null,
+        historyT: teacherTrains && this.historyT ? tf.tensor2d(this.historyT, [N, B]) : null,
       };
       const targets = tf.tensor1d(this.targets, 'int32');
       const onehot = oneHotF(targets, N);
       const nan = tf.scalar(NaN);
       let teacherLoss: tf.Scalar = nan;
       let tf_: Forward | null = null;
-      if (teacherTrains) {
+      if (adamT) {
         tf_ = this.teacher.forward(input, true);
         const l = hardLoss(tf_.logits, onehot, report);
-        this.adamT!.apply(this.teacher.backward(input, tf_, l.grad));
+        adamT.apply(this.teacher.backward(input, tf_, l.grad));
         if (l.value) teacherLoss = l.value;
       } else if (frozen) {
         tf_ = this.teacher.forwardFrozen(this.users, this.targets, this.invCount);
@@ -298,7 +301,7 @@ export class DistillEngine {
   /** Continues from a snapshot (Adam's moments start afresh). */
   restore(s: EngineSnapshot): void {
     // a shared teacher never trains, so it already holds the snapshot's weights (and other engines read it)
-    if (this.ownsTeacher) {
+    if (this.adamT) {
       this.teacher.unfreeze();
       writeWeights(this.teacher, s.teacher);
     }
@@ -315,7 +318,7 @@ export class DistillEngine {
 
   /** Frees every tensor the engine made. */
   dispose(): void {
-    if (this.ownsTeacher) this.teacher.dispose();
+    if (this.adamT) this.teacher.dispose();
     this.student.dispose();
     this.kd.dispose();
     this.projector.P.dispose();
