@@ -14,7 +14,7 @@ import { planDomains, type PanelRule } from './transferDomains';
 import { CURVE_KEEPS, type TransferState } from './transferStore';
 
 /** The rule the panel's settings and files describe. */
-export function panelRule(s: Pick<TransferState, 'settings' | 'idList' | 'targetFile'>): PanelRule {
+export function panelRule(s: { settings: Pick<TransferState['settings'], 'rule' | 'cut'> } & Pick<TransferState, 'idList' | 'targetFile'>): PanelRule {
   switch (s.settings.rule) {
     case 'cut':
       return { kind: 'cut', cut: s.settings.cut };

@@ -34,7 +34,9 @@ export function TransferPanel() {
   const idList = useTransfer((s) => s.idList);
   const targetFile = useTransfer((s) => s.targetFile);
   const set = transferStore.getState().setSettings;
-  const plan = useMemo(() => (ds ? planDomains(ds, panelRule({ settings, idList, targetFile })) : null), [ds, settings, idList, targetFile]);
+  // only the rule's own fields re-plan the domains (a full split of every interaction): not keep %, epochs, seed …
+  const { rule, cut } = settings;
+  const plan = useMemo(() => (ds ? planDomains(ds, panelRule({ settings: { rule, cut }, idList, targetFile })) : null), [ds, rule, cut, idList, targetFile]);
   const counts = plan && ('why' in plan ? plan : plan.counts);
   const runnable = counts !== null && !('why' in counts) && status !== 'running';
   const main = results.find((r) => Math.abs(r.keep - settings.keepPercent / 100) < 1e-9) ?? results[0];
