@@ -24,16 +24,25 @@ function why(e: unknown): DataText | string {
   return isDataError(e) ? e.text : e instanceof Error ? e.message : String(e);
 }
 
-async function readRuleFile(which: RuleFileKind, file: File, read: (bytes: ArrayBuffer, onProgress: (f: number) => void) => Promise<void>): Promise<void> {
+async function readRuleFile(
+  which: RuleFileKind,
+  file: File,
+  read: (bytes: ArrayBuffer, onProgress: (f: number) => void, isCurrent: () => boolean) => Promise<void>,
+): Promise<void> {
   const id = ++latest[which];
+  const isCurrent = () => id === latest[which];
   const s = transferStore.getState();
   s.ruleFileLoading(which, file.name, null);
   try {
-    await read(await file.arrayBuffer(), (f) => {
-      if (id === latest[which]) transferStore.getState().ruleFileLoading(which, file.name, f);
-    });
+    await read(
+      await file.arrayBuffer(),
+      (f) => {
+        if (isCurrent()) transferStore.getState().ruleFileLoading(which, file.name, f);
+      },
+      isCurrent,
+    );
   } catch (e) {
-    if (id === latest[which]) transferStore.getState().ruleFileFailed(which, file.name, why(e));
+    if (isCurrent()) transferStore.getState().ruleFileFailed(which, file.name, why(e));
   }
 }
 
@@ -49,20 +58,18 @@ export const transferActions = {
 
   /** A list of source item ids (one per line or comma-separated), read as any uploaded text is (gzip, encodings). */
   loadIdList: (file: File) => {
-    const id = latest.ids + 1;
-    return readRuleFile('ids', file, async (bytes) => {
+    return readRuleFile('ids', file, async (bytes, _onProgress, isCurrent) => {
       const text = await readText({ bytes: new Uint8Array(bytes), name: file.name });
       const ids = readIdList(text.text);
-      if (id === latest.ids) transferStore.getState().idListLoaded(file.name, ids);
+      if (isCurrent()) transferStore.getState().idListLoaded(file.name, ids);
     });
   },
 
   /** A second ratings file, the target domain: parsed like an upload (format detected, bad lines skipped and named). */
   loadTargetFile: (file: File) => {
-    const id = latest.file + 1;
-    return readRuleFile('file', file, async (bytes, onProgress) => {
+    return readRuleFile('file', file, async (bytes, onProgress, isCurrent) => {
       const done = await parse({ bytes, name: file.name }, null, { format: 'auto' }, onProgress);
-      if (id === latest.file) transferStore.getState().targetFileLoaded(file.name, { ...done.dataset, source: 'upload' });
+      if (isCurrent()) transferStore.getState().targetFileLoaded(file.name, { ...done.dataset, source: 'upload' });
     });
   },
 };
