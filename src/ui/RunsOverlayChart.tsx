@@ -16,14 +16,13 @@ import { runLabel } from './runLabel';
 /** Line colours for overlaid runs: apart from each other, in the order runs are picked. */
 export const RUN_COLORS = ['#3558d4', '#e07b28', '#138a4b', '#c81e5b', '#8b5cf6', '#0e9fb5', '#6b7280', '#a16207'] as const;
 
-type Curve = ModelKey;
 /** The KD student's curve first: comparing runs is mostly comparing their KD students. */
 const CURVES = seriesInOrder(['kd', 'student', 'teacher']);
 
 export const RunsOverlayChart = memo(function RunsOverlayChart({ runs }: { runs: readonly RunReport[] }) {
   const t = useT();
   const f = useFmt();
-  const [curve, setCurve] = useState<Curve>('kd');
+  const [curve, setCurve] = useState<ModelKey>('kd');
   const box = useRef<HTMLElement>(null);
   const lines = useMemo(
     () =>
@@ -46,7 +45,7 @@ export const RunsOverlayChart = memo(function RunsOverlayChart({ runs }: { runs:
         <strong>{t('runs.chartTitle')}</strong>
         <label>
           {t('runs.curve')}{' '}
-          <select value={curve} onChange={(e) => setCurve(e.target.value as Curve)}>
+          <select value={curve} onChange={(e) => setCurve(e.target.value as ModelKey)}>
             {CURVES.map((c) => (
               <option key={c.key} value={c.key}>
                 {t(c.name)}
