@@ -120,7 +120,8 @@ test('T re-draws the soft labels while paused; α shows in the next loss points'
 
 test('a copied link restores the same settings; bad parameters fall back with a notice', async ({ page, context, baseURL }) => {
   const watch = watchPage(page, baseURL!);
-  await page.goto('/?T=2&alpha=0.3&loss=mse&sdim=16&seed=7&epochs=2&tdim=32');
+  // the run's settings and every panel's travel in the link
+  await page.goto('/?T=2&alpha=0.3&loss=mse&sdim=16&seed=7&epochs=2&tdim=32&transfer.keep=0.05&compress.users=200&sweep.T=0.5,1&rating.alpha=0.8');
   const knobs = panel(page, 'Distillation knobs');
   await expect(knobs.getByLabel('Temperature T')).toHaveAttribute('aria-valuetext', 'T = 2');
   // change two settings in the UI: the address bar follows
@@ -149,6 +150,10 @@ test('a copied link restores the same settings; bad parameters fall back with a 
   await expect(copy.getByLabel('Run seed')).toHaveValue('7');
   await expect(copy.getByLabel('Split seed')).toHaveValue('3');
   await expect(copy.getByLabel('Student epochs')).toHaveValue('2');
+  await expect(panel(copy, 'Transfer across domains').getByLabel('Target data kept (%)')).toHaveValue('5');
+  await expect(panel(copy, 'Compression: size against NDCG@10').getByLabel('Users scored')).toHaveValue('200');
+  await expect(panel(copy, 'Sweep of T × α').getByLabel('Temperatures T')).toHaveValue('0.5, 1');
+  await expect(panel(copy, 'Rating prediction').getByLabel('Rating KD: teacher weight α')).toHaveAttribute('aria-valuetext', 'α = 0.80');
   expect(new URL(copy.url()).search).toBe(new URL(link).search);
 
   const bad = await context.newPage();

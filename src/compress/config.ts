@@ -1,6 +1,7 @@
 /**
  * Settings of a compression sweep with their defaults (type and defaults together, as in
- * squoosh's meta.ts). tf-free: the studio's panel imports it.
+ * squoosh's meta.ts). tf-free: the studio's panel imports it. Which values each field accepts is
+ * in settings/table.ts (the worker checks a request against it).
  */
 
 export interface CompressConfig {
@@ -20,10 +21,3 @@ export const defaultCompressConfig: CompressConfig = {
   teacher: true,
   users: 0,
 };
-
-/** Rejects settings by name (a bad value from a message or a flag gives a sentence, not a crash). */
-export function validateCompressConfig(c: CompressConfig): void {
-  for (const s of c.sparsities) if (!(s >= 0 && s < 1)) throw new Error(`compress: every sparsity must be in [0, 1), got ${s}`);
-  for (const r of c.ranks) if (!Number.isInteger(r) || r < 1) throw new Error(`compress: every rank must be a whole number ≥ 1, got ${r}`);
-  if (!Number.isInteger(c.users) || c.users < 0) throw new Error(`compress: users must be a whole number ≥ 0, got ${c.users}`);
-}

@@ -13,9 +13,9 @@ export const DISTILL_LOSSES: readonly DistillLoss[] = ['soft', 'mse', 'rank', 'h
 
 export interface DistillConfig {
   loss: DistillLoss;
-  /** Temperature T of the soft labels (soft loss; also what the soft-label view shows). 0.1..50. */
+  /** Temperature T of the soft labels (soft loss; also what the soft-label view shows); its range is in settings/table.ts. */
   temperature: number;
-  /** Weight of the distillation term: total = α·distill + (1−α)·hard. 0..1. */
+  /** Weight of the distillation term: total = α·distill + (1−α)·hard, in 0..1. */
   alpha: number;
   /** Ranking distillation: how many of the teacher's top items count as extra positives. */
   rankK: number;
@@ -45,8 +45,6 @@ export const defaultDistillConfig: DistillConfig = {
   lr: 1e-2,
 };
 
-export const TEMPERATURE_RANGE = { min: 0.1, max: 50 } as const;
-
 /** The losses with distributions an unseen-only mask can shape: soft labels and ranking distillation. */
 export function lossHasDistribution(loss: DistillLoss): boolean {
   return loss === 'soft' || loss === 'rank';
@@ -57,17 +55,6 @@ export function distillsOverUnseen(c: DistillConfig): boolean {
   return c.unseenOnly && lossHasDistribution(c.loss);
 }
 
-/** Rejects settings by name; used by the CLI, the URL codec and the engine. */
-export function validateDistillConfig(c: DistillConfig): void {
-  if (!DISTILL_LOSSES.includes(c.loss)) throw new Error(`distill: loss must be one of ${DISTILL_LOSSES.join(', ')}, got ${String(c.loss)}`);
-  if (!(c.temperature >= TEMPERATURE_RANGE.min && c.temperature <= TEMPERATURE_RANGE.max)) {
-    throw new Error(`distill: temperature must be in ${TEMPERATURE_RANGE.min}..${TEMPERATURE_RANGE.max}, got ${c.temperature}`);
-  }
-  if (!(c.alpha >= 0 && c.alpha <= 1)) throw new Error(`distill: alpha must be in 0..1, got ${c.alpha}`);
-  if (!Number.isInteger(c.rankK) || c.rankK < 1) throw new Error(`distill: rankK must be a positive integer, got ${c.rankK}`);
-  if (!(c.lr > 0 && c.lr <= 1)) throw new Error(`distill: lr must be in (0, 1], got ${c.lr}`);
-  if (!(c.rankDecay > 0)) throw new Error(`distill: rankDecay must be > 0, got ${c.rankDecay}`);
-}
 
 /** Position weights of ranking distillation, normalised to sum to 1. */
 export function rankWeights(k: number, decay: number): Float32Array {

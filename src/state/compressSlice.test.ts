@@ -30,7 +30,7 @@ describe('compression through the bridge', () => {
 
     store.getState().setCompressConfig({ users: 200, teacher: false });
     bridge.compress();
-    expect(sent.at(-1)).toEqual({ type: 'compress', config: { ...s().config, users: 200, teacher: false } });
+    expect(sent.at(-1)).toEqual({ type: 'compress', config: { ...store.getState().config.compress, users: 200, teacher: false } });
     expect(s().status).toBe('running');
     emit({ type: 'compress-progress', done: 3, total: 10 });
     expect(s()).toMatchObject({ done: 3, total: 10 });

@@ -1,10 +1,9 @@
 /**
- * Compression slice: the sweep's settings, and what the worker reported about the last sweep
- * (progress, the report, or why it failed). A new run or reset clears the report: it described
- * models that are gone.
+ * Compression slice: what the worker reported about the last sweep (progress, the report, or why
+ * it failed), and which int8 point the chart shows. The sweep's settings are in the config slice
+ * (they travel in a link). A new run or reset clears the report: it described models that are gone.
  */
 import type { StateCreator } from 'zustand';
-import { defaultCompressConfig, type CompressConfig } from '../compress/config';
 import type { CompressReport } from '../compress/types';
 import type { StudioState } from './store';
 
@@ -12,7 +11,6 @@ import type { StudioState } from './store';
 export type Int8View = 'row' | 'tensor';
 
 export interface CompressState {
-  config: CompressConfig;
   int8View: Int8View;
   status: 'idle' | 'running' | 'done' | 'failed';
   done: number;
@@ -23,7 +21,6 @@ export interface CompressState {
 
 export interface CompressSlice {
   compress: CompressState;
-  setCompressConfig(patch: Partial<CompressConfig>): void;
   setInt8View(view: Int8View): void;
   compressStarted(): void;
   compressProgress(done: number, total: number): void;
@@ -33,9 +30,7 @@ export interface CompressSlice {
   compressCleared(): void;
 }
 
-/** The studio scores a 500-user validation sample by default, so a sweep takes a minute, not ten. */
 export const initialCompressState: CompressState = {
-  config: { ...defaultCompressConfig, users: 500 },
   int8View: 'row',
   status: 'idle',
   done: 0,
@@ -48,7 +43,6 @@ export const createCompressSlice: StateCreator<StudioState, [], [], CompressSlic
   const patch = (f: (c: CompressState) => Partial<CompressState>) => set((s) => ({ compress: { ...s.compress, ...f(s.compress) } }));
   return {
     compress: initialCompressState,
-    setCompressConfig: (p) => patch((c) => ({ config: { ...c.config, ...p } })),
     setInt8View: (int8View) => patch(() => ({ int8View })),
     compressStarted: () => patch(() => ({ status: 'running', done: 0, total: 0, error: null })),
     compressProgress: (done, total) => patch((c) => (c.status === 'running' ? { done, total } : {})),
@@ -60,7 +54,7 @@ export const createCompressSlice: StateCreator<StudioState, [], [], CompressSlic
 
 /** Narrow reads of the compression slice for the panel. */
 export const compressSelectors = {
-  config: (s: StudioState) => s.compress.config,
+  config: (s: StudioState) => s.config.compress,
   int8View: (s: StudioState) => s.compress.int8View,
   status: (s: StudioState) => s.compress.status,
   done: (s: StudioState) => s.compress.done,

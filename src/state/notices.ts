@@ -14,6 +14,7 @@ export type NoticeKey =
   | 'notice.badParamRange'
   | 'notice.badParamInt'
   | 'notice.badParamOneOf'
+  | 'notice.badParamList'
   | 'notice.workerError'
   | 'notice.workerWarning'
   | 'notice.noCheckpoint'

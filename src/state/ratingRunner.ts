@@ -37,14 +37,14 @@ export class RatingRunner {
         },
         onFatal: (message) => this.store.getState().ratingEvent({ type: 'error', message }),
       },
-      { type: 'rating', command: { type: 'start', data: { nUsers, nItems, users, items, ratings }, splitSeed: s.config.splitSeed, config: s.rating.config } },
+      { type: 'rating', command: { type: 'start', data: { nUsers, nItems, users, items, ratings }, splitSeed: s.config.splitSeed, config: s.config.rating } },
     );
     return true;
   }
 
   /** α and the unrated share reach the running KD student at its next step. */
   sendDistill(): void {
-    this.worker.send({ type: 'rating', command: { type: 'set-distill', distill: this.store.getState().rating.config.distill } });
+    this.worker.send({ type: 'rating', command: { type: 'set-distill', distill: this.store.getState().config.rating.distill } });
   }
 
   /** Asks the run to end after the current epoch; its best weights so far are tested. */

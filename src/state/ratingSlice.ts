@@ -1,9 +1,8 @@
 /**
- * Rating-task slice: the settings of the rating panel, the run's state, its per-epoch validation
- * errors and the final table. Fed only by ratingRunner.ts (worker events → actions).
+ * Rating-task slice: the run's state, its per-epoch validation errors and the final table. Fed
+ * only by ratingRunner.ts (worker events → actions). The panel's settings are in the config slice.
  */
 import type { StateCreator } from 'zustand';
-import { defaultRatingRunConfig, type RatingRunConfig } from '../models/ratingConfig';
 import type { RatingEpochPoint, RatingEvent, RatingModelSummary } from '../train/protocol';
 import type { StudioState } from './store';
 
@@ -17,7 +16,6 @@ export interface RatingResult {
 }
 
 export interface RatingState {
-  config: RatingRunConfig;
   status: 'idle' | 'running' | 'done' | 'error';
   phase: Extract<RatingEvent, { type: 'progress' }>['phase'] | null;
   fraction: number;
@@ -28,14 +26,11 @@ export interface RatingState {
 
 export interface RatingSlice {
   rating: RatingState;
-  setRatingConfig(patch: Partial<Pick<RatingRunConfig, 'teacherEpochs' | 'epochs'>> & { alpha?: number; unrated?: number }): void;
   ratingStarted(): void;
   ratingEvent(e: RatingEvent): void;
 }
 
-/** Studio defaults: fewer epochs than the CLI's, so a run ends in minutes on a laptop. */
 export const initialRatingState: RatingState = {
-  config: { ...defaultRatingRunConfig, teacherEpochs: 10, epochs: 10 },
   status: 'idle',
   phase: null,
   fraction: 0,
@@ -48,10 +43,6 @@ export const createRatingSlice: StateCreator<StudioState, [], [], RatingSlice> =
   const patch = (f: (r: RatingState) => Partial<RatingState>) => set((s) => ({ rating: { ...s.rating, ...f(s.rating) } }));
   return {
     rating: initialRatingState,
-    setRatingConfig: ({ alpha, unrated, ...rest }) =>
-      patch((r) => ({
-        config: { ...r.config, ...rest, distill: { alpha: alpha ?? r.config.distill.alpha, unrated: unrated ?? r.config.distill.unrated } },
-      })),
     ratingStarted: () => patch(() => ({ status: 'running', phase: 'split', fraction: 0, points: [], result: null, error: null })),
     ratingEvent: (e) =>
       patch((r) => {

@@ -9,7 +9,7 @@
 import type { LossRow } from '../train/engine';
 import type { ModelReport, ValPoint } from '../train/protocol';
 import type { RankingMetrics } from '../eval/metrics';
-import { DEFAULT_SETTINGS, type StudioSettings } from './defaults';
+import { DEFAULT_SETTINGS, runSettingsOf, type StudioSettings } from './defaults';
 import type { Comparison } from './runSlice';
 
 /** Tag of a report file, so any other JSON is refused with a sentence. */
@@ -158,7 +158,7 @@ export function checkReport(raw: unknown): DecodeResult {
       createdAt: text(o.createdAt, 'createdAt'),
       dataset: { ...like(ds, DATASET, 'dataset'), source },
       backend: o.backend === null ? null : text(o.backend, 'backend'),
-      settings: like(o.settings, DEFAULT_SETTINGS, 'settings'),
+      settings: like(o.settings, runSettingsOf(DEFAULT_SETTINGS), 'settings'),
       rows: list(o.rows, 'rows').map((r, i) => like(r, ROW, `rows[${i}]`)),
       val: list(o.val, 'val').map((v, i) => valPoint(v, `val[${i}]`)),
       comparison: like(o.comparison, COMPARISON, 'comparison'),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../data/dataset';
 import { parseRatings } from '../data/ratings';
+import { DEFAULT_SETTINGS } from '../settings/defaults';
 import { badTransferRequest, TUNED_L2_GRID, type FromWorker, type ToWorker } from '../train/protocol';
 import { fakeClients as fakes } from '../test/fakeTrainPort';
 import { SideWorker, type SideJob } from './sideWorker';
@@ -59,9 +60,10 @@ describe('SideWorker', () => {
 describe('TransferBridge on its side worker', () => {
   const ds = buildDataset(parseRatings('user,item\na,1\na,3\nb,2\nb,4\nc,1\nc,2\n'), null, 'x.csv', 'upload');
 
+  const settings = { ...DEFAULT_SETTINGS.transfer, rule: 'ids' as const };
+
   function setup() {
     const store = createTransferStore();
-    store.getState().setSettings({ rule: 'ids' });
     store.getState().idListLoaded('source.txt', new Set(['1', '2']));
     const { clients, make } = fakes();
     return { store, clients, bridge: new TransferBridge(store, make) };
@@ -69,13 +71,13 @@ describe('TransferBridge on its side worker', () => {
 
   it('cancel terminates the worker at once; a fatal error fails the run', () => {
     const { store, clients, bridge } = setup();
-    bridge.run(ds, 'wasm');
+    bridge.run(ds, 'wasm', settings);
     expect(clients[0].sent.map((m) => m.type)).toEqual(['init', 'transfer-run']);
     expect(store.getState().status).toBe('running');
     bridge.cancel();
     expect(clients[0].disposed).toBe(true);
     expect(store.getState().status).toBe('cancelled');
-    bridge.run(ds, 'wasm');
+    bridge.run(ds, 'wasm', settings);
     clients[1].emit(fatalError);
     expect(store.getState()).toMatchObject({ status: 'error', error: 'out of memory' });
     expect(clients[1].disposed).toBe(true);
@@ -85,16 +87,15 @@ describe('TransferBridge on its side worker', () => {
   });
 
   it('the request carries the weight decay grid for every mode when the box is ticked, and no decay when not', () => {
-    const { store, clients, bridge } = setup();
+    const { clients, bridge } = setup();
     const sentRequest = (i: number) => {
       const m = clients[i].sent.find((x) => x.type === 'transfer-run');
       if (m?.type !== 'transfer-run') throw new Error('no transfer-run sent');
       return m.request;
     };
-    bridge.run(ds, 'wasm');
+    bridge.run(ds, 'wasm', settings);
     expect(sentRequest(0)).toMatchObject({ l2s: [0], pretrainL2s: [0] });
-    store.getState().setSettings({ tuneL2: true });
-    bridge.run(ds, 'wasm');
+    bridge.run(ds, 'wasm', { ...settings, tuneL2: true });
     expect(sentRequest(1)).toMatchObject({ l2s: [0, 1e-4, 3e-4, 1e-3], pretrainL2s: [3e-5] });
     expect(badTransferRequest(sentRequest(1))).toBeNull();
     // the request holds copies: the worker's side cannot change the shared grid

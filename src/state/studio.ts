@@ -16,7 +16,7 @@ import { studioStore } from './store';
 import { RatingRunner } from './ratingRunner';
 import { TrainBridge } from './trainBridge';
 import { pickLanguage, readStoredLanguage, startLanguageSync, LANG_PARAM, type LanguageStorage } from './languageChoice';
-import { decodeSettings } from './urlConfig';
+import { decodeSettings } from '../settings/url';
 import { browserUrl, startUrlSync } from './urlSync';
 import { startLessonUrl } from './lessonUrl';
 
@@ -124,8 +124,11 @@ export function startStudio(search: string, languages: readonly string[]): void 
   s.applySettings(settings);
   for (const p of problems) {
     const vars = { name: p.param, value: p.value, fallback: p.fallback };
-    if (p.rule.kind === 'oneOf') s.pushNotice('warning', 'notice.badParamOneOf', { ...vars, values: p.rule.values.join(', ') });
-    else s.pushNotice('warning', p.rule.integer ? 'notice.badParamInt' : 'notice.badParamRange', { ...vars, min: p.rule.min, max: p.rule.max });
+    const r = p.setting;
+    if (r.kind === 'choice') s.pushNotice('warning', 'notice.badParamOneOf', { ...vars, values: r.values.join(', ') });
+    else if (r.kind === 'boolean') s.pushNotice('warning', 'notice.badParamOneOf', { ...vars, values: r.words.join(', ') });
+    else if (r.kind === 'list') s.pushNotice('warning', 'notice.badParamList', { ...vars, min: r.min, max: r.max, count: r.maxLength });
+    else s.pushNotice('warning', r.integer ? 'notice.badParamInt' : 'notice.badParamRange', { ...vars, min: r.min, max: r.max });
   }
   startUrlSync(studioStore);
   startLessonUrl(studioStore);

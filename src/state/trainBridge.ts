@@ -20,6 +20,7 @@ import {
   type ToWorker,
   type ValPoint,
 } from '../train/protocol';
+import { liveChanged } from '../settings/reset';
 import { configSelectors } from './configSlice';
 import { checkTrainable, splitFor } from '../data/split';
 import type { StudioState, StudioStore } from './store';
@@ -84,9 +85,7 @@ export class TrainBridge {
     this.unsubscribe?.();
     this.unsubscribe = this.store.subscribe((s, prev) => {
       if (s.dataset.current !== prev.dataset.current) void this.load(s.dataset.current?.dataset !== prev.dataset.current?.dataset);
-      const h = s.config.train;
-      const p = prev.config.train;
-      if (h.distill !== p.distill || h.student.lr !== p.student.lr || h.teacher.lr !== p.teacher.lr) this.scheduleHyper();
+      if (s.config.train !== prev.config.train && liveChanged(s.config, prev.config)) this.scheduleHyper();
       const u = s.ui.selectedUser;
       if (u !== prev.ui.selectedUser && u !== null && u !== this.sentUser && this.client) {
         this.sentUser = u;
@@ -119,7 +118,7 @@ export class TrainBridge {
     if (!this.client) return;
     const s = this.store.getState();
     s.compressStarted();
-    this.client.send({ type: 'compress', config: s.compress.config });
+    this.client.send({ type: 'compress', config: s.config.compress });
   }
 
   /**

@@ -5,7 +5,8 @@
  * run ends or is cancelled, so its memory goes with it.
  */
 import type { Dataset } from '../data/types';
-import { TUNED_L2_GRID, type FromWorker, type TransferRequest } from '../train/protocol';
+import type { FromWorker, TransferRequest } from '../train/protocol';
+import { TUNED_L2_GRID, type TransferPanelSettings } from '../settings/defaults';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BackendChoice } from './defaults';
 import { SideWorker } from './sideWorker';
@@ -14,7 +15,7 @@ import { planDomains, type PanelRule } from './transferDomains';
 import { CURVE_KEEPS, type TransferState } from './transferStore';
 
 /** The rule the panel's settings and files describe. */
-export function panelRule(s: { settings: Pick<TransferState['settings'], 'rule' | 'cut'> } & Pick<TransferState, 'idList' | 'targetFile'>): PanelRule {
+export function panelRule(s: { settings: Pick<TransferPanelSettings, 'rule' | 'cut'> } & Pick<TransferState, 'idList' | 'targetFile'>): PanelRule {
   switch (s.settings.rule) {
     case 'cut':
       return { kind: 'cut', cut: s.settings.cut };
@@ -40,15 +41,14 @@ export class TransferBridge {
     this.worker = new SideWorker(makeClient);
   }
 
-  /** Starts a run on the dataset with the store's settings; a run already going is ended first. */
-  run(ds: Dataset, backend: BackendChoice): void {
+  /** Starts a run on the dataset with the panel's settings; a run already going is ended first. */
+  run(ds: Dataset, backend: BackendChoice, settings: TransferPanelSettings): void {
     this.worker.end();
     const s = this.store.getState();
-    const { keepPercent, curve, maxEpochs, seed, tuneL2 } = s.settings;
-    const plan = planDomains(ds, panelRule(s));
+    const { keep, curve, maxEpochs, seed, tuneL2 } = settings;
+    const plan = planDomains(ds, panelRule({ settings, idList: s.idList, targetFile: s.targetFile }));
     // the panel disables Run when the rule cannot apply, and says why
     if ('why' in plan) return;
-    const keep = keepPercent / 100;
     const keeps = curve ? [...new Set([keep, ...CURVE_KEEPS])] : [keep];
     const request: TransferRequest = { nUsers: plan.nUsers, users: plan.users, items: plan.items, domainOf: plan.domainOf, keeps, seed, maxEpochs, ...l2Choice(tuneL2) };
     s.started(keeps);

@@ -11,7 +11,7 @@ import { applyRule, yearColumn } from '../transfer/rule';
 import { domainsFromTwoFiles, TwoFileError, type TwoFileRefusal } from '../transfer/twoFiles';
 
 /** The rule a person picked in the panel. */
-export type DomainRuleKind = 'cut' | 'ids' | 'file';
+export type { TransferRuleKind as DomainRuleKind } from '../settings/defaults';
 
 /** The rule with what it needs: a cut year, the loaded id list, the parsed target file (null until given). */
 export type PanelRule =

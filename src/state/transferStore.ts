@@ -1,6 +1,7 @@
 /**
- * The transfer panel's state: its settings, where a run stands and the results per keep. A store
- * of its own (the panel runs its own worker), fed only by the transfer bridge.
+ * The transfer panel's state: the files its rules read, where a run stands and the results per
+ * keep. A store of its own (the panel runs its own worker), fed only by the transfer bridge. The
+ * panel's settings are in the studio's config slice (they travel in a link).
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -8,27 +9,8 @@ import type { DataText } from '../data/messages';
 import type { Dataset } from '../data/types';
 import type { TransferProgress } from '../train/protocol';
 import type { TransferResult } from '../train/transferRun';
-import type { DomainRuleKind } from './transferDomains';
 
 export type TransferStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
-
-export interface TransferSettingsState {
-  /** How items go to the two domains: a year cut, a list of source item ids, or a second file as the target. */
-  rule: DomainRuleKind;
-  /** Year cut: books before it are the source, from it on the target. */
-  cut: number;
-  /** Share of each user's target training data kept, as a percentage. */
-  keepPercent: number;
-  /** Also run the keep curve (5, 20, 50, 100 %). */
-  curve: boolean;
-  maxEpochs: number;
-  seed: number;
-  /**
-   * Also choose every mode's weight decay on validation (TUNED_L2_GRID), not only its epochs: a
-   * fairer scratch baseline, about 4× the training.
-   */
-  tuneL2: boolean;
-}
 
 /** A file the rules read: the id list (rule `ids`) or the target ratings file (rule `file`). */
 export type RuleFileKind = 'ids' | 'file';
@@ -37,7 +19,6 @@ export type RuleFileKind = 'ids' | 'file';
 export type RuleFileState = { status: 'loading'; name: string; fraction: number | null } | { status: 'failed'; name: string; error: DataText | string };
 
 export interface TransferState {
-  settings: TransferSettingsState;
   /** The source item ids of rule `ids`, as read from the list file. */
   idList: { name: string; ids: ReadonlySet<string> } | null;
   /** The target domain of rule `file`: the second ratings file, parsed as an upload is. */
@@ -51,7 +32,6 @@ export interface TransferState {
   /** The keeps of the run, for the results view. */
   keeps: number[];
   error: string | null;
-  setSettings(p: Partial<TransferSettingsState>): void;
   ruleFileLoading(which: RuleFileKind, name: string, fraction: number | null): void;
   ruleFileFailed(which: RuleFileKind, name: string, error: DataText | string): void;
   idListLoaded(name: string, ids: ReadonlySet<string>): void;
@@ -66,11 +46,8 @@ export interface TransferState {
 /** The keep curve's shares. */
 export const CURVE_KEEPS = [0.05, 0.2, 0.5, 1];
 
-export const defaultTransferSettingsState: TransferSettingsState = { rule: 'cut', cut: 2000, keepPercent: 20, curve: false, maxEpochs: 25, seed: 1, tuneL2: false };
-
 export function createTransferStore(): StoreApi<TransferState> {
   return createStore<TransferState>()((set) => ({
-    settings: defaultTransferSettingsState,
     status: 'idle',
     progress: null,
     results: [],
@@ -79,7 +56,6 @@ export function createTransferStore(): StoreApi<TransferState> {
     idList: null,
     targetFile: null,
     ruleFiles: {},
-    setSettings: (p) => set((s) => ({ settings: { ...s.settings, ...p } })),
     ruleFileLoading: (which, name, fraction) => set((s) => ({ ruleFiles: { ...s.ruleFiles, [which]: { status: 'loading', name, fraction } } })),
     ruleFileFailed: (which, name, error) => set((s) => ({ ruleFiles: { ...s.ruleFiles, [which]: { status: 'failed', name, error } } })),
     idListLoaded: (name, ids) => set((s) => ({ idList: { name, ids }, ruleFiles: { ...s.ruleFiles, ids: undefined } })),

@@ -51,7 +51,7 @@ export const transferActions = {
   run: () => {
     const s = studioStore.getState();
     const ds = s.dataset.current?.dataset;
-    if (ds) bridge.run(ds, sideWorkerBackend(s.run.backend, s.config.backend));
+    if (ds) bridge.run(ds, sideWorkerBackend(s.run.backend, s.config.backend), s.config.transfer);
     else transferStore.getState().failed('no dataset is loaded');
   },
   cancel: () => bridge.cancel(),

@@ -1,11 +1,15 @@
 /**
- * Keeps the address bar equal to the run settings (history.replaceState), so copying it
+ * Keeps the address bar equal to the settings (the run's and every panel's) (history.replaceState), so copying it
  * reproduces the setup. Throttled: Chromium refuses more than ~100 history updates per 10 s, and
  * a slider drag changes T many times a second.
  */
-import { settingsOf } from './configSlice';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/defaults';
+import { encodeSettings } from '../settings/url';
+import { allSettingsOf } from './configSlice';
 import type { StudioStore } from './store';
-import { encodeSettings } from './urlConfig';
+
+/** The settings' top-level groups: a change replaces one of these objects (or values). */
+const GROUPS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
 /** Where the query lives (the window, or a test double). */
 export interface UrlTarget {
@@ -33,15 +37,13 @@ const URL_THROTTLE_MS = 250;
  */
 export function startUrlSync(store: StudioStore, target: UrlTarget = browserUrl): () => void {
   const write = () => {
-    const next = encodeSettings(settingsOf(store.getState().config), target.search);
+    const next = encodeSettings(allSettingsOf(store.getState().config), target.search);
     if (`?${next}` !== target.search) target.replace(next);
   };
   write();
   let timer: ReturnType<typeof setTimeout> | null = null;
   const unsubscribe = store.subscribe((s, prev) => {
-    const c = s.config;
-    const p = prev.config;
-    if (c.train === p.train && c.plan === p.plan && c.splitSeed === p.splitSeed && c.backend === p.backend) return;
+    if (GROUPS.every((g) => s.config[g] === prev.config[g])) return;
     timer ??= setTimeout(() => {
       timer = null;
       write();

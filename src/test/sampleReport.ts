@@ -1,6 +1,6 @@
 /** Test helper: a plausible finished-run report (built-in dataset, default settings). */
 import type { RankingMetrics } from '../eval/metrics';
-import { DEFAULT_SETTINGS } from '../state/defaults';
+import { DEFAULT_SETTINGS, runSettingsOf } from '../state/defaults';
 import { defaultRunName, REPORT_FORMAT, type RunReport } from '../state/runReport';
 import type { ModelReport } from '../train/protocol';
 
@@ -17,7 +17,7 @@ export function sampleReport(over: Partial<RunReport> = {}): RunReport {
     createdAt: '2026-11-25T14:00:00.000Z',
     dataset: { name: 'goodbooks-2k', source: 'builtin', fingerprint: 'abcd1234', users: 2668, items: 2000, interactions: 201701 },
     backend: 'wasm',
-    settings: DEFAULT_SETTINGS,
+    settings: runSettingsOf(DEFAULT_SETTINGS),
     rows: [
       { step: 4, epoch: 0, teacher: NaN, student: 7.6, kdHard: 7.5, kdDistill: 3.1, kdTotal: 3.1 },
       { step: 8, epoch: 0, teacher: NaN, student: 7.5, kdHard: 7.4, kdDistill: 3.0, kdTotal: 3.0 },

@@ -7,7 +7,8 @@
  */
 import { sampleEvalUsers } from '../data/batches';
 import type { Split } from '../data/types';
-import { validateCompressConfig, type CompressConfig } from '../compress/config';
+import type { CompressConfig } from '../compress/config';
+import { checkUnder } from '../settings/check';
 import { collect, variantsFor, type Built, type VariantKey } from '../compress/plan';
 import type { CompressReport, ModelCompression } from '../compress/types';
 import { readWeights, type Recommender } from '../models/recommender';
@@ -54,7 +55,7 @@ export async function compressModels(
   seed: number,
   onProgress?: (p: CompressProgress) => void | Promise<void>,
 ): Promise<CompressReport> {
-  validateCompressConfig(config);
+  checkUnder('compress', config);
   const t0 = performance.now();
   const users = compressUsers(split, config, seed);
   const buf = new EvalBuffers(split.nItems);

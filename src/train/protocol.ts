@@ -7,18 +7,19 @@
 import type { CompressConfig } from '../compress/config';
 import type { CompressReport } from '../compress/types';
 import type { Split } from '../data/types';
-import { TEMPERATURE_RANGE, type DistillConfig } from '../distill/config';
+import type { DistillConfig } from '../distill/config';
 import type { SoftLabelView } from '../distill/softLabels';
 import type { RankingMetrics } from '../eval/metrics';
 import type { LossRow } from './engine';
 import type { RatingsSource } from '../data/ratingSplit';
 import type { RatingDistillConfig, RatingRunConfig } from '../models/ratingConfig';
 import type { TrainConfig } from './config';
-import type { TransferPhase, TransferResult, TransferSettings } from './transferRun';
+import type { BackendName, RunPlan, SweepRequest } from '../settings/defaults';
+import type { TransferPhase, TransferResult } from './transferRun';
 
-/** A tf.js backend the studio can run on. */
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+// Settings and their limits live in the settings table (src/settings); re-exported for older imports.
+export { BACKENDS, DEFAULT_SWEEP, defaultRunPlan, TUNED_L2_GRID, type BackendName, type RunPlan, type SweepRequest } from '../settings/defaults';
+export { badGrid, badTransferRequest } from '../settings/jobs';
 
 /** What the backend probe found, for the badge and its "why". */
 export interface BackendReport {
@@ -72,19 +73,6 @@ export interface HyperParams {
   teacherLr: number;
 }
 
-/** Run length and live-evaluation cadence. */
-export interface RunPlan {
-  /** Student epochs in one run (the teacher's own epochs come from TrainConfig.teacherEpochs). */
-  epochs: number;
-  /** Users in the fixed validation sample evaluated live. */
-  valUsers: number;
-  /** Steps between live validation points. */
-  evalEvery: number;
-  /** Steps between loss read-backs. */
-  reportEvery: number;
-}
-
-export const defaultRunPlan: RunPlan = { epochs: 3, valUsers: 500, evalEvery: 40, reportEvery: 4 };
 
 /** Messages from the studio to the worker. */
 export type ToWorker =
@@ -163,36 +151,6 @@ export interface TransferRequest {
   pretrainL2s: number[];
 }
 
-/**
- * The weight-decay grid that makes "scratch" a fair baseline (docs/transfer.md, "With weight decay
- * tuned too"): every mode, scratch included, picks its decay on validation from `l2s`. Tuned on
- * epochs alone, scratch at keep 20 % is 0.039 and transfer looks 1.86× better; with this grid
- * scratch rises to 0.062 and the gain shrinks to 1.20×. `pretrainL2s` is a single value, 3e-5: the
- * value the source validation chose on every seed (1, 2, 3) when offered 0, 3e-5 and 1e-4, so the
- * studio gets that pretraining without waiting for three of them. The CLI's usage text names the
- * same grid as its example. Here, not beside defaultTransferSettings, because the page imports it
- * and transferRun.ts would bring tf.js into the page (src/ui/boundaries.test.ts forbids it).
- */
-export const TUNED_L2_GRID: Readonly<Pick<TransferSettings, 'l2s' | 'pretrainL2s'>> = { l2s: [0, 1e-4, 3e-4, 1e-3], pretrainL2s: [3e-5] };
-
-/** Limits of a transfer request the worker accepts (each weight decay value is a full training run per mode). */
-export const TRANSFER_LIMITS = { maxKeeps: 8, maxL2s: 6 } as const;
-
-/** Why the worker would not run `r` (an English sentence naming the field), or null when it is a request it runs. */
-export function badTransferRequest(r: TransferRequest): string | null {
-  const list = (what: string, xs: number[], max: number, ok: (x: number) => boolean, rule: string): string | null => {
-    if (!Array.isArray(xs) || xs.length < 1 || xs.length > max) return `${what} must list 1 to ${max} values, got ${Array.isArray(xs) ? xs.length : 'none'}`;
-    const bad = xs.find((x) => typeof x !== 'number' || !ok(x));
-    return bad === undefined ? null : `${what} must be ${rule}, got ${String(bad)}`;
-  };
-  const { maxKeeps, maxL2s } = TRANSFER_LIMITS;
-  return (
-    list('keeps', r.keeps, maxKeeps, (x) => x > 0 && x <= 1, 'in (0, 1]') ??
-    list('weight decay values', r.l2s, maxL2s, (x) => Number.isFinite(x) && x >= 0, 'finite numbers of at least 0') ??
-    list('pretraining weight decay values', r.pretrainL2s, maxL2s, (x) => Number.isFinite(x) && x >= 0, 'finite numbers of at least 0') ??
-    (Number.isInteger(r.maxEpochs) && r.maxEpochs >= 1 ? null : `most epochs must be a positive integer, got ${r.maxEpochs}`)
-  );
-}
 
 /** Where a transfer run stands. */
 export interface TransferProgress {
@@ -256,26 +214,6 @@ export type FromWorker =
   | { type: 'transfer-done'; cancelled: boolean }
   | { type: 'transfer-error'; message: string };
 
-/** A T × α grid for the sweep (sweepJob.ts): the KD student trained once per cell, the student alone once. */
-export interface SweepRequest {
-  temperatures: number[];
-  alphas: number[];
-  /** Student epochs per cell (and for the student-alone baseline). */
-  epochs: number;
-}
-
-/** Limits of a grid the worker accepts (the sweep panel checks the same before sending). */
-export const SWEEP_LIMITS = { maxValues: 6, maxEpochs: 20, minT: TEMPERATURE_RANGE.min, maxT: TEMPERATURE_RANGE.max } as const;
-
-/** True when `request` is not a grid the worker runs (empty or too long lists, values out of range). */
-export function badGrid(r: SweepRequest): boolean {
-  const { maxValues, maxEpochs, minT, maxT } = SWEEP_LIMITS;
-  const okList = (xs: number[], lo: number, hi: number) => xs.length >= 1 && xs.length <= maxValues && xs.every((x) => Number.isFinite(x) && x >= lo && x <= hi);
-  return !okList(r.temperatures, minT, maxT) || !okList(r.alphas, 0, 1) || !Number.isInteger(r.epochs) || r.epochs < 1 || r.epochs > maxEpochs;
-}
-
-/** The grid the sweep panel offers first: 4 × 3, 2 epochs per cell (a few minutes on wasm). */
-export const DEFAULT_SWEEP: SweepRequest = { temperatures: [0.25, 0.5, 1, 2], alphas: [0.5, 0.9, 1], epochs: 2 };
 
 export type SweepCommand = { kind: 'start'; request: SweepRequest } | { kind: 'cancel' };
 

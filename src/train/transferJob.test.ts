@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../data/rng';
 import { useCpu } from '../test/tfSetup';
-import { badTransferRequest, TRANSFER_LIMITS, type FromWorker, type TransferRequest } from './protocol';
+import { SETTINGS } from '../settings/table';
+import { badTransferRequest, type FromWorker, type TransferRequest } from './protocol';
 import { TransferJob } from './transferJob';
 
 beforeAll(useCpu);
@@ -92,14 +93,14 @@ describe('transfer job', () => {
     expect(badTransferRequest(ok)).toBeNull();
     expect(badTransferRequest({ ...ok, l2s: [0, 1e-4, 3e-4, 1e-3], pretrainL2s: [3e-5] })).toBeNull();
     const cases: [Partial<TransferRequest>, RegExp][] = [
-      [{ l2s: [0, -1e-4] }, /^weight decay values must be finite numbers of at least 0, got -0\.0001$/],
-      [{ l2s: [NaN] }, /^weight decay values must be finite numbers of at least 0, got NaN$/],
+      [{ l2s: [0, -1e-4] }, /^weight decay values must hold numbers from 0 to 1, got -0\.0001$/],
+      [{ l2s: [NaN] }, /^weight decay values must hold numbers from 0 to 1, got NaN$/],
       [{ l2s: [Infinity] }, /got Infinity$/],
       [{ l2s: [] }, /^weight decay values must list 1 to 6 values, got 0$/],
-      [{ l2s: Array.from({ length: TRANSFER_LIMITS.maxL2s + 1 }, (_, i) => i * 1e-4) }, /^weight decay values must list 1 to 6 values, got 7$/],
-      [{ pretrainL2s: [-1] }, /^pretraining weight decay values must be finite numbers of at least 0, got -1$/],
-      [{ keeps: [0] }, /^keeps must be in \(0, 1\], got 0$/],
-      [{ maxEpochs: 1.5 }, /^most epochs must be a positive integer, got 1\.5$/],
+      [{ l2s: Array.from({ length: SETTINGS.transferL2s.maxLength + 1 }, (_, i) => i * 1e-4) }, /^weight decay values must list 1 to 6 values, got 7$/],
+      [{ pretrainL2s: [-1] }, /^pretraining weight decay values must hold numbers from 0 to 1, got -1$/],
+      [{ keeps: [0] }, /^keeps must hold numbers from 0\.01 to 1, got 0$/],
+      [{ maxEpochs: 1.5 }, /^most epochs must be a whole number from 1 to 500, got 1\.5$/],
     ];
     for (const [patch, why] of cases) {
       const bad = { ...ok, ...patch };

@@ -1,16 +1,19 @@
-/** The α slider (0..1 in steps of 0.05) shared by the ranking knobs and the rating panel; what follows the value (a scale, a formula) is the caller's. */
+/** The α slider (its row's range, in steps of 0.05) shared by the ranking knobs and the rating panel; what follows the value (a scale, a formula) is the caller's. */
 import { useId, type ReactNode } from 'react';
+import type { NumberSetting } from '../settings/table';
 import { useFmt, useT } from './i18n/useT';
 
 /** Props of {@link AlphaSlider}: the value, its label, and what to show after the value. */
 export interface AlphaSliderProps {
+  /** The row of the settings table whose range the slider covers. */
+  setting: NumberSetting;
   label: string;
   value: number;
   onChange(alpha: number): void;
   children?: ReactNode;
 }
 
-export function AlphaSlider({ label, value, onChange, children }: AlphaSliderProps) {
+export function AlphaSlider({ setting, label, value, onChange, children }: AlphaSliderProps) {
   const t = useT();
   const f = useFmt();
   const id = useId();
@@ -20,8 +23,8 @@ export function AlphaSlider({ label, value, onChange, children }: AlphaSliderPro
       <input
         id={id}
         type="range"
-        min={0}
-        max={1}
+        min={setting.min}
+        max={setting.max}
         step={0.05}
         value={value}
         aria-valuetext={t('knobs.alphaValue', { value: f.dec(value, 2) })}

@@ -7,7 +7,7 @@ import { useId } from 'react';
 import { DISTILL_LOSSES, lossHasDistribution, type DistillLoss } from '../distill/config';
 import { configSelectors } from '../state/configSlice';
 import { useStudio, studioStore } from '../state/store';
-import { T_SLIDER } from '../state/urlConfig';
+import { SETTINGS } from '../settings/table';
 import { sliderToT, T_LOG_RANGE } from './tScale';
 import type { MessageKey } from './i18n/translate';
 import { useFmt, useT } from './i18n/useT';
@@ -51,10 +51,10 @@ export function KnobsPanel() {
         />
         <output htmlFor={tId}>{f.sig(distill.temperature, 2)}</output>
         <span className="scale" aria-hidden="true">
-          {f.sig(T_SLIDER.min)} … {f.sig(T_SLIDER.max)}
+          {f.sig(SETTINGS.temperature.min)} … {f.sig(SETTINGS.temperature.max)}
         </span>
       </div>
-      <AlphaSlider label={t('knobs.alpha')} value={distill.alpha} onChange={(alpha) => set.setDistill({ alpha })}>
+      <AlphaSlider setting={SETTINGS.alpha} label={t('knobs.alpha')} value={distill.alpha} onChange={(alpha) => set.setDistill({ alpha })}>
         <span className="scale" aria-hidden="true">
           {t('knobs.alphaScale')}
         </span>

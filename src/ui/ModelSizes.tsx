@@ -3,6 +3,7 @@
  * the teacher/student ratio. Sizes apply on reset: a new worker builds new models.
  */
 import { sizeOf, studentWeightSpecs, teacherWeightSpecs } from '../models/size';
+import { SETTINGS } from '../settings/table';
 import { configSelectors } from '../state/configSlice';
 import { useStudio, studioStore } from '../state/store';
 import { useFmt, useT } from './i18n/useT';
@@ -22,9 +23,9 @@ export function ModelSizes() {
   return (
     <fieldset className="sizes">
       <legend>{t('sizes.title')}</legend>
-      <NumberField label={t('sizes.teacherDim')} value={teacher.dim} min={1} max={512} onCommit={(dim) => set.setTeacherSize({ dim })} />
-      <NumberField label={t('sizes.teacherHidden')} value={teacher.hidden} min={1} max={1024} onCommit={(hidden) => set.setTeacherSize({ hidden })} />
-      <NumberField label={t('sizes.studentDim')} value={student.dim} min={1} max={256} onCommit={(dim) => set.setStudentSize({ dim })} />
+      <NumberField label={t('sizes.teacherDim')} value={teacher.dim} setting={SETTINGS.teacherDim} onCommit={(dim) => set.setTeacherSize({ dim })} />
+      <NumberField label={t('sizes.teacherHidden')} value={teacher.hidden} setting={SETTINGS.teacherHidden} onCommit={(hidden) => set.setTeacherSize({ hidden })} />
+      <NumberField label={t('sizes.studentDim')} value={student.dim} setting={SETTINGS.studentDim} onCommit={(dim) => set.setStudentSize({ dim })} />
       <dl className="facts">
         <dt>{t('model.teacher')}</dt>
         <dd>{count(ts.params, ts.bytesFp32)}</dd>

@@ -5,6 +5,8 @@
  */
 import { useId, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { SETTINGS } from '../settings/table';
+import { configSelectors } from '../state/configSlice';
 import { ratingSelectors, type RatingResult } from '../state/ratingSlice';
 import { studioActions } from '../state/studio';
 import { studioStore, useStudio } from '../state/store';
@@ -27,6 +29,7 @@ export function RatingPanel() {
   const t = useT();
   const f = useFmt();
   const r = useStudio(ratingSelectors.rating);
+  const config = useStudio(configSelectors.rating);
   const hasRatings = useStudio(ratingSelectors.hasRatings);
   const hasDataset = useStudio((s) => s.dataset.current !== null);
   const set = studioStore.getState();
@@ -43,12 +46,12 @@ export function RatingPanel() {
         <p className="empty">{t(hasDataset ? 'rating.noRatings' : 'rating.noDataset')}</p>
       ) : (
         <>
-          <AlphaSlider label={t('rating.alpha')} value={r.config.distill.alpha} onChange={(alpha) => setDistill({ alpha })}>
+          <AlphaSlider setting={SETTINGS.ratingAlpha} label={t('rating.alpha')} value={config.distill.alpha} onChange={(alpha) => setDistill({ alpha })}>
             <code className="formula" translate="no">{t('rating.formula')}</code>
           </AlphaSlider>
           <div className="field">
             <label htmlFor={uId}>{t('rating.unrated')}</label>
-            <select id={uId} value={String(r.config.distill.unrated)} onChange={(e) => setDistill({ unrated: Number(e.target.value) })}>
+            <select id={uId} value={String(config.distill.unrated)} onChange={(e) => setDistill({ unrated: Number(e.target.value) })}>
               {UNRATED_CHOICES.map((v) => (
                 <option key={v} value={String(v)}>
                   {f.int(v)}
@@ -57,8 +60,8 @@ export function RatingPanel() {
             </select>
             <span className="hint">{t('rating.unratedHint')}</span>
           </div>
-          <NumberField label={t('rating.teacherEpochs')} value={r.config.teacherEpochs} min={1} max={200} onCommit={(v) => set.setRatingConfig({ teacherEpochs: v })} />
-          <NumberField label={t('rating.studentEpochs')} value={r.config.epochs} min={1} max={200} onCommit={(v) => set.setRatingConfig({ epochs: v })} />
+          <NumberField label={t('rating.teacherEpochs')} value={config.teacherEpochs} setting={SETTINGS.ratingTeacherEpochs} onCommit={(v) => set.setRatingConfig({ teacherEpochs: v })} />
+          <NumberField label={t('rating.studentEpochs')} value={config.epochs} setting={SETTINGS.ratingEpochs} onCommit={(v) => set.setRatingConfig({ epochs: v })} />
           <JobControls
             run={{ label: t('rating.run'), onClick: () => studioActions.ratingStart(), disabled: running }}
             stop={{ label: t('rating.stop'), onClick: () => studioActions.ratingStop() }}

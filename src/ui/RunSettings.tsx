@@ -1,5 +1,6 @@
 /** Settings that need a new worker run: seed, split seed, schedule, student epochs. They apply on reset. */
 import type { Schedule } from '../train/config';
+import { SETTINGS } from '../settings/table';
 import { configSelectors } from '../state/configSlice';
 import { useStudio, studioStore } from '../state/store';
 import type { MessageKey } from './i18n/translate';
@@ -22,9 +23,9 @@ export function RunSettings() {
   const s = studioStore.getState();
   return (
     <div className="run-settings">
-      <NumberField label={t('settings.seed')} value={seed} min={0} max={2 ** 31 - 1} onCommit={s.setSeed} />
-      <NumberField label={t('settings.splitSeed')} value={splitSeed} min={0} max={2 ** 31 - 1} onCommit={s.setSplitSeed} />
-      <NumberField label={t('settings.epochs')} value={epochs} min={1} max={100} onCommit={s.setEpochs} />
+      <NumberField label={t('settings.seed')} value={seed} setting={SETTINGS.seed} onCommit={s.setSeed} />
+      <NumberField label={t('settings.splitSeed')} value={splitSeed} setting={SETTINGS.splitSeed} onCommit={s.setSplitSeed} />
+      <NumberField label={t('settings.epochs')} value={epochs} setting={SETTINGS.epochs} onCommit={s.setEpochs} />
       <div className="field">
         <label htmlFor="schedule">{t('settings.schedule')}</label>
         <select id="schedule" value={schedule} onChange={(e) => s.setSchedule(e.target.value as Schedule)}>

@@ -206,6 +206,7 @@ export const en = {
   'notice.badParamRange': 'The link’s {name}={value} is not a number from {min} to {max}; using the default {fallback}.',
   'notice.badParamInt': 'The link’s {name}={value} is not a whole number from {min} to {max}; using the default {fallback}.',
   'notice.badParamOneOf': 'The link’s {name}={value} is not one of {values}; using the default {fallback}.',
+  'notice.badParamList': 'The link’s {name}={value} is not a comma-separated list of at most {count} numbers from {min} to {max}; using the default {fallback}.',
   'notice.workerError': 'Training stopped: {message}',
   'notice.workerWarning': 'Training: {message}',
   'notice.noCheckpoint': 'No shipped teacher for {dataset}: the teacher trains first, then the students.',

@@ -206,6 +206,7 @@ export const zh: Record<MessageKey, string> = {
   'notice.badParamRange': '链接中的 {name}={value} 不是 {min} 到 {max} 之间的数；已使用默认值 {fallback}。',
   'notice.badParamInt': '链接中的 {name}={value} 不是 {min} 到 {max} 之间的整数；已使用默认值 {fallback}。',
   'notice.badParamOneOf': '链接中的 {name}={value} 不是 {values} 之一；已使用默认值 {fallback}。',
+  'notice.badParamList': '链接中的 {name}={value} 不是由逗号分隔、最多 {count} 个、介于 {min} 到 {max} 之间的数；已使用默认值 {fallback}。',
   'notice.workerError': '训练已停止：{message}',
   'notice.workerWarning': '训练：{message}',
   'notice.noCheckpoint': '{dataset} 没有自带的教师模型：先训练教师模型，再训练学生模型。',

@@ -5,7 +5,7 @@
  * whose answer the learner can reveal. `#lesson=N` opens step N; the step is kept in the hash.
  */
 import { useEffect, useState } from 'react';
-import { configSelectors, settingsOf } from '../../state/configSlice';
+import { allSettingsOf, configSelectors } from '../../state/configSlice';
 import { lessonSelectors } from '../../state/lessonSlice';
 import { runSelectors } from '../../state/runSlice';
 import { studioStore, useStudio } from '../../state/store';
@@ -48,7 +48,7 @@ function LessonCard({ n, step, requested }: { n: number; step: LessonStep; reque
   useEffect(() => {
     const st = studioStore.getState();
     if (requested !== n) st.lessonGoTo(n); // #lesson=99 shows the last step and says so in the hash
-    st.applySettings(presetSettings(step.preset, settingsOf(st.config)));
+    st.applySettings(presetSettings(step.preset, allSettingsOf(st.config)));
   }, [n, requested, step.preset]);
 
   return (

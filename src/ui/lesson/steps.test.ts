@@ -1,7 +1,7 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../state/defaults';
-import { decodeSettings, encodeSettings, URL_PARAMS } from '../../state/urlConfig';
+import { decodeSettings, encodeSettings, URL_SETTINGS } from '../../settings/url';
 import { validateTrainConfig } from '../../train/validate';
 import { en } from '../i18n/en';
 import { isMessageKey } from '../i18n/translate';
@@ -17,7 +17,7 @@ describe('lesson steps', () => {
   });
 
   it('every preset is a valid configuration: known parameters, acceptable values, a config the engine accepts', () => {
-    const names = new Set(URL_PARAMS.map((p) => p.name));
+    const names = new Set(URL_SETTINGS.map((p) => p.url));
     for (const s of LESSON_STEPS) {
       const q = new URLSearchParams(s.preset);
       expect([...q.keys()].length, s.id).toBeGreaterThan(0);

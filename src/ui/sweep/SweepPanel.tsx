@@ -4,18 +4,20 @@
  * baseline. It waits for the main run (a sweep would steal its worker), and the main run waits
  * for it.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { runSelectors } from '../../state/runSlice';
-import { useStudio } from '../../state/store';
+import { SETTINGS } from '../../settings/table';
+import { configSelectors } from '../../state/configSlice';
+import { studioStore, useStudio } from '../../state/store';
 import { studioActions } from '../../state/studio';
 import { sweepSelectors } from '../../state/sweepSlice';
-import { DEFAULT_SWEEP } from '../../train/protocol';
 import type { MessageKey } from '../i18n/translate';
 import { useFmt, useT } from '../i18n/useT';
 import { JobControls } from '../JobControls';
 import { Panel } from '../Panel';
 import { SweepHeatmap } from './SweepHeatmap';
 import { parseSweep } from './sweepInput';
+import type { SweepRequest } from '../../settings/defaults';
 
 const REFUSALS: Record<NonNullable<ReturnType<typeof sweepSelectors.sweep>['refusal']>, MessageKey> = {
   training: 'sweep.refused.training',
@@ -31,11 +33,24 @@ export function SweepPanel() {
   const f = useFmt();
   const sweep = useStudio(sweepSelectors.sweep);
   const training = useStudio(runSelectors.isRunning);
-  const [temps, setTemps] = useState(DEFAULT_SWEEP.temperatures.join(', '));
-  const [alphas, setAlphas] = useState(DEFAULT_SWEEP.alphas.join(', '));
-  const [epochs, setEpochs] = useState(String(DEFAULT_SWEEP.epochs));
+  // the fields are free text; a grid they make is the setting (and goes into the link)
+  const grid = useStudio(configSelectors.sweep);
+  const [text, setText] = useState(() => textOf(grid));
   const ids = { t: useId(), a: useId(), e: useId() };
-  const parsed = parseSweep(temps, alphas, epochs);
+  const parsed = parseSweep(text.temps, text.alphas, text.epochs);
+  const edit = (patch: Partial<SweepText>) => {
+    const next = { ...text, ...patch };
+    setText(next);
+    const p = parseSweep(next.temps, next.alphas, next.epochs);
+    if ('request' in p && !sameGrid(p.request, grid)) studioStore.getState().setSweepRequest(p.request);
+  };
+  useEffect(() => {
+    // a grid set from elsewhere (a lesson step) replaces the text; the text's own grid leaves it as typed
+    setText((cur) => {
+      const p = parseSweep(cur.temps, cur.alphas, cur.epochs);
+      return 'request' in p && sameGrid(p.request, grid) ? cur : textOf(grid);
+    });
+  }, [grid]);
   const running = sweep.status === 'running';
   const start = () => {
     if ('request' in parsed) studioActions.sweep({ kind: 'start', request: parsed.request });
@@ -55,15 +70,15 @@ export function SweepPanel() {
       <div className="sweep-fields">
         <div className="field">
           <label htmlFor={ids.t}>{t('sweep.temperatures')}</label>
-          <input id={ids.t} type="text" inputMode="decimal" value={temps} disabled={running} onChange={(e) => setTemps(e.target.value)} aria-invalid={'problem' in parsed && parsed.problem === 'sweep.bad.temperatures'} />
+          <input id={ids.t} type="text" inputMode="decimal" value={text.temps} disabled={running} onChange={(e) => edit({ temps: e.target.value })} aria-invalid={'problem' in parsed && parsed.problem === 'sweep.bad.temperatures'} />
         </div>
         <div className="field">
           <label htmlFor={ids.a}>{t('sweep.alphas')}</label>
-          <input id={ids.a} type="text" inputMode="decimal" value={alphas} disabled={running} onChange={(e) => setAlphas(e.target.value)} aria-invalid={'problem' in parsed && parsed.problem === 'sweep.bad.alphas'} />
+          <input id={ids.a} type="text" inputMode="decimal" value={text.alphas} disabled={running} onChange={(e) => edit({ alphas: e.target.value })} aria-invalid={'problem' in parsed && parsed.problem === 'sweep.bad.alphas'} />
         </div>
         <div className="field">
           <label htmlFor={ids.e}>{t('sweep.epochs')}</label>
-          <input id={ids.e} type="number" min={1} max={20} value={epochs} disabled={running} onChange={(e) => setEpochs(e.target.value)} aria-invalid={'problem' in parsed && parsed.problem === 'sweep.bad.epochs'} />
+          <input id={ids.e} type="number" min={SETTINGS.sweepEpochs.min} max={SETTINGS.sweepEpochs.max} value={text.epochs} disabled={running} onChange={(e) => edit({ epochs: e.target.value })} aria-invalid={'problem' in parsed && parsed.problem === 'sweep.bad.epochs'} />
         </div>
       </div>
       {'problem' in parsed && (
@@ -102,4 +117,18 @@ export function SweepPanel() {
       {req && <SweepHeatmap request={req} grid={sweep.grid} baseline={sweep.baseline} />}
     </Panel>
   );
+}
+
+/** What the three fields hold. */
+interface SweepText {
+  temps: string;
+  alphas: string;
+  epochs: string;
+}
+
+const textOf = (g: SweepRequest): SweepText => ({ temps: g.temperatures.join(', '), alphas: g.alphas.join(', '), epochs: String(g.epochs) });
+
+function sameGrid(a: SweepRequest, b: SweepRequest): boolean {
+  const same = (x: readonly number[], y: readonly number[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return same(a.temperatures, b.temperatures) && same(a.alphas, b.alphas) && a.epochs === b.epochs;
 }

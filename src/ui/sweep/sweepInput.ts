@@ -2,7 +2,9 @@
  * The sweep panel's text fields → a grid request, with the reason when they do not make one.
  * Pure, so the rules are tested without a page.
  */
-import { SWEEP_LIMITS, type SweepRequest } from '../../train/protocol';
+import { problemOf } from '../../settings/check';
+import type { SweepRequest } from '../../settings/defaults';
+import { SETTINGS } from '../../settings/table';
 
 /** Why the fields do not make a grid (a message-table key), or the grid. */
 export type ParsedSweep = { request: SweepRequest } | { problem: 'sweep.bad.temperatures' | 'sweep.bad.alphas' | 'sweep.bad.epochs' };
@@ -16,12 +18,11 @@ export function numberList(text: string): number[] | null {
 }
 
 export function parseSweep(temperatures: string, alphas: string, epochs: string): ParsedSweep {
-  const { maxValues, maxEpochs, minT, maxT } = SWEEP_LIMITS;
   const ts = numberList(temperatures);
-  if (!ts || ts.length > maxValues || ts.some((t) => t < minT || t > maxT)) return { problem: 'sweep.bad.temperatures' };
+  if (!ts || problemOf(SETTINGS.sweepTemperatures, ts)) return { problem: 'sweep.bad.temperatures' };
   const as = numberList(alphas);
-  if (!as || as.length > maxValues || as.some((a) => a < 0 || a > 1)) return { problem: 'sweep.bad.alphas' };
+  if (!as || problemOf(SETTINGS.sweepAlphas, as)) return { problem: 'sweep.bad.alphas' };
   const e = Number(epochs.trim());
-  if (!/^\d+$/.test(epochs.trim()) || e < 1 || e > maxEpochs) return { problem: 'sweep.bad.epochs' };
+  if (!/^\d+$/.test(epochs.trim()) || problemOf(SETTINGS.sweepEpochs, e)) return { problem: 'sweep.bad.epochs' };
   return { request: { temperatures: ts, alphas: as, epochs: e } };
 }

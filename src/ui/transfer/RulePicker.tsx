@@ -5,7 +5,8 @@
 import { useId } from 'react';
 import type { DomainRuleKind } from '../../state/transferDomains';
 import { transferActions } from '../../state/transferStudio';
-import { transferStore, useTransfer } from '../../state/transferStore';
+import { studioStore, useStudio } from '../../state/store';
+import { useTransfer } from '../../state/transferStore';
 import type { MessageKey } from '../i18n/translate';
 import { Trans } from '../i18n/Trans';
 import { useFmt, useT } from '../i18n/useT';
@@ -20,10 +21,10 @@ const RULES: readonly { kind: DomainRuleKind; label: MessageKey }[] = [
 export function RulePicker() {
   const t = useT();
   const f = useFmt();
-  const rule = useTransfer((s) => s.settings.rule);
+  const rule = useStudio((s) => s.config.transfer.rule);
   const idList = useTransfer((s) => s.idList);
   const targetFile = useTransfer((s) => s.targetFile);
-  const set = transferStore.getState().setSettings;
+  const set = studioStore.getState().setTransferSettings;
   const ruleName = useId();
   return (
     <>

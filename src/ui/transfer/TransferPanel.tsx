@@ -6,12 +6,14 @@
  * scratch catches up. File names and anything read from the files are rendered as text only.
  */
 import { useMemo } from 'react';
-import { useStudio } from '../../state/store';
+import { SETTINGS } from '../../settings/table';
+import { TUNED_L2_GRID } from '../../settings/defaults';
+import { configSelectors } from '../../state/configSlice';
+import { studioStore, useStudio } from '../../state/store';
 import { panelRule } from '../../state/transferBridge';
 import { planDomains } from '../../state/transferDomains';
 import { transferActions } from '../../state/transferStudio';
-import { transferStore, useTransfer } from '../../state/transferStore';
-import { TUNED_L2_GRID } from '../../train/protocol';
+import { useTransfer } from '../../state/transferStore';
 import type { MessageKey } from '../i18n/translate';
 import { useFmt, useT } from '../i18n/useT';
 import { JobControls } from '../JobControls';
@@ -26,20 +28,20 @@ export function TransferPanel() {
   const t = useT();
   const f = useFmt();
   const ds = useStudio((s) => s.dataset.current?.dataset ?? null);
-  const settings = useTransfer((s) => s.settings);
+  const settings = useStudio(configSelectors.transfer);
   const status = useTransfer((s) => s.status);
   const progress = useTransfer((s) => s.progress);
   const results = useTransfer((s) => s.results);
   const error = useTransfer((s) => s.error);
   const idList = useTransfer((s) => s.idList);
   const targetFile = useTransfer((s) => s.targetFile);
-  const set = transferStore.getState().setSettings;
+  const set = studioStore.getState().setTransferSettings;
   // only the rule's own fields re-plan the domains (a full split of every interaction): not keep %, epochs, seed …
   const { rule, cut } = settings;
   const plan = useMemo(() => (ds ? planDomains(ds, panelRule({ settings: { rule, cut }, idList, targetFile })) : null), [ds, rule, cut, idList, targetFile]);
   const counts = plan && ('why' in plan ? plan : plan.counts);
   const runnable = counts !== null && !('why' in counts) && status !== 'running';
-  const main = results.find((r) => Math.abs(r.keep - settings.keepPercent / 100) < 1e-9) ?? results[0];
+  const main = results.find((r) => Math.abs(r.keep - settings.keep) < 1e-9) ?? results[0];
   const curve = useMemo(() => [...results].sort((a, b) => a.keep - b.keep), [results]);
 
   return (
@@ -47,10 +49,10 @@ export function TransferPanel() {
       <p className="hint">{t('transfer.intro')}</p>
       <RulePicker />
       <div className="transfer-knobs">
-        {settings.rule === 'cut' && <NumberField label={t('transfer.cut')} value={settings.cut} min={-3000} max={3000} onCommit={(cut) => set({ cut })} />}
-        <NumberField label={t('transfer.keep')} value={settings.keepPercent} min={1} max={100} onCommit={(keepPercent) => set({ keepPercent })} />
-        <NumberField label={t('transfer.maxEpochs')} value={settings.maxEpochs} min={1} max={100} onCommit={(maxEpochs) => set({ maxEpochs })} />
-        <NumberField label={t('transfer.seed')} value={settings.seed} min={0} max={1_000_000} onCommit={(seed) => set({ seed })} />
+        {settings.rule === 'cut' && <NumberField label={t('transfer.cut')} value={settings.cut} setting={SETTINGS.transferCut} onCommit={(cut) => set({ cut })} />}
+        <NumberField label={t('transfer.keep')} value={settings.keep} setting={SETTINGS.transferKeep} scale={100} onCommit={(keep) => set({ keep })} />
+        <NumberField label={t('transfer.maxEpochs')} value={settings.maxEpochs} setting={SETTINGS.transferEpochs} onCommit={(maxEpochs) => set({ maxEpochs })} />
+        <NumberField label={t('transfer.seed')} value={settings.seed} setting={SETTINGS.transferSeed} onCommit={(seed) => set({ seed })} />
       </div>
       <code className="formula" translate="no">{t('transfer.keep.formula')}</code>
       <label className="check">
