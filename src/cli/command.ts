@@ -4,6 +4,8 @@
  * them directly and read what they printed.
  */
 
+import type { FlagDoc } from './settingFlags.ts';
+
 /** Where a command writes. Each call is one chunk of text; add the newline yourself. */
 export interface CliIO {
   stdout(text: string): void;
@@ -17,6 +19,8 @@ export interface Command {
   summary: string;
   /** Full usage text (arguments and flags), shown on --help and usage errors. */
   usage: string;
+  /** The flag lists it parses with (one per mode: distill's ranking and rating), for the tests that hold flags to the settings table. */
+  flags?: readonly (readonly FlagDoc[])[];
   /** Runs with the arguments after the command name; resolves to the exit code (0 ok, 1 failed, 2 usage). */
   run(argv: string[], io: CliIO): Promise<number>;
 }

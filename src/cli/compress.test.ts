@@ -38,6 +38,6 @@ describe('cli compress', () => {
   it('rejects a sparsity of 1 with exit code 2', async () => {
     const io = capture();
     expect(await main(['compress', '--sparsities', '0.5,1'], io)).toBe(2);
-    expect(io.err).toMatch(/--sparsities must be fractions in \[0, 1\)/);
+    expect(io.err).toMatch(/--sparsities must be numbers from 0 to 0\.99, not 0\.5,1/);
   });
 });

@@ -10,10 +10,12 @@ import { meanStd } from '../eval/metrics.ts';
 import type { RatingErrors } from '../eval/ratingMetrics.ts';
 import { defaultRatingRunConfig, type RatingRunConfig } from '../models/ratingConfig.ts';
 import { ratingStudentParams, ratingTeacherParams } from '../models/ratingSize.ts';
-import { BACKENDS } from '../train/protocol.ts';
+import { DEFAULT_SETTINGS, type BackendName, type Settings } from '../settings/defaults.ts';
+import { SETTINGS } from '../settings/table.ts';
 import { RatingEngine } from '../train/ratingEngine.ts';
 import { fitRatingStudents, fitRatingTeacher, ratingReport, type RatingEpoch, type RatingFit } from '../train/ratingFit.ts';
-import { choiceFlag, intFlag, numberFlag, numberListFlag, parseArgs, stringFlag } from './args.ts';
+import { parseArgs, stringFlag } from './args.ts';
+import { applyFlags, flag, flagSpec, flagUsage, plain, readChoice, readList, readNumber, type FlagDoc } from './settingFlags.ts';
 import { UsageError, type CliIO } from './command.ts';
 import { loadData, nodeBackend } from './experiment.ts';
 
@@ -25,6 +27,28 @@ import { loadData, nodeBackend } from './experiment.ts';
  */
 const DEFAULT_GRID = { studentL2: [0.03, 0.1, 0.3, 1], alpha: [0.5, 0.8], unrated: [0, 1] };
 
+/** The command's defaults: the rating run's own (longer than the studio panel's). */
+const BASE: Settings = { ...DEFAULT_SETTINGS, rating: defaultRatingRunConfig };
+const R = {
+  seed: flag(SETTINGS.ratingSeed),
+  seeds: flag(SETTINGS.seeds, { fallback: [] as number[], defaultText: 'just --seed', help: 'several run seeds, each its own split; the JSON holds their means' }),
+  teacherL2: flag(SETTINGS.ratingTeacherL2, { list: true, fallback: [defaultRatingRunConfig.teacher.l2] }),
+  studentL2: flag(SETTINGS.ratingStudentL2, { list: true, fallback: DEFAULT_GRID.studentL2 }),
+  alpha: flag(SETTINGS.ratingAlpha, { list: true, fallback: DEFAULT_GRID.alpha }),
+  unrated: flag(SETTINGS.ratingUnrated, { list: true, fallback: DEFAULT_GRID.unrated }),
+  patience: flag(SETTINGS.ratingPatience, { fallback: 5 }),
+  backend: flag(SETTINGS.nodeBackend, { fallback: 'wasm' }),
+};
+export const RATING_FLAGS: readonly FlagDoc[] = [
+  plain('task', 'rating', 'rating prediction'),
+  plain('data', '<file>', 'ratings file with a rating column (default: the built-in goodbooks-2k)'),
+  R.seed, R.seeds,
+  flag(SETTINGS.ratingTeacherEpochs), flag(SETTINGS.ratingEpochs), R.patience,
+  flag(SETTINGS.ratingHidden), R.teacherL2, flag(SETTINGS.ratingTeacherLr), flag(SETTINGS.ratingTeacherMfDim), flag(SETTINGS.ratingTeacherMfL2),
+  flag(SETTINGS.ratingStudentDim), R.studentL2, flag(SETTINGS.ratingStudentLr), R.alpha, R.unrated, R.backend,
+  plain('json', '<file>', 'write the results as JSON'),
+];
+
 export const RATING_USAGE = `usage: npm run cli -- distill --task rating [flags]
 
 Rating prediction on a file with explicit ratings: a teacher (item AutoRec blended with a
@@ -34,25 +58,7 @@ teacher term also on sampled unrated (user, item) pairs. 10% of each user's rati
 held out for validation and 10% for test. Everything with a list (a,b,c) is searched on
 the validation ratings. Writes {"teacher":{rmse,mae,params,…},"student":{…},"distilled":{…}}.
 
-flags:
-  --data <file>          ratings file with a rating column (default: the built-in goodbooks-2k)
-  --seed S / --seeds 1,2,3   run seed(s): initialisation, order, sampling, and the split (default 1)
-  --teacher-epochs N     most teacher epochs (default ${defaultRatingRunConfig.teacherEpochs})
-  --epochs N             most student epochs (default ${defaultRatingRunConfig.epochs})
-  --patience N           stop after N epochs without a better validation RMSE (default 5)
-  --hidden H             AutoRec hidden units (default ${defaultRatingRunConfig.teacher.hidden})
-  --teacher-l2 L[,L…]    AutoRec λ (default ${defaultRatingRunConfig.teacher.l2})
-  --teacher-lr R         AutoRec learning rate (default ${defaultRatingRunConfig.teacher.lr})
-  --teacher-mf-dim D     size of the biased MF the teacher blends with AutoRec, weight on
-                         validation (default ${defaultRatingRunConfig.teacher.mfDim}; 0 = AutoRec alone)
-  --teacher-mf-l2 L      its L2 per rating (default ${defaultRatingRunConfig.teacher.mfL2})
-  --student-dim D        student embedding size (default ${defaultRatingRunConfig.student.dim})
-  --student-l2 L[,L…]    student L2 per rating (default ${DEFAULT_GRID.studentL2.join(',')}); KD uses the one chosen for the student alone
-  --lr R                 student learning rate (default ${defaultRatingRunConfig.student.lr})
-  --alpha A[,A…]         weight of the teacher term (default ${DEFAULT_GRID.alpha.join(',')})
-  --unrated M[,M…]       sampled unrated pairs per rated pair (default ${DEFAULT_GRID.unrated.join(',')})
-  --backend wasm|cpu     tf.js backend (default wasm)
-  --json <file>          write the results as JSON`;
+${flagUsage(RATING_FLAGS, BASE)}`;
 
 /** What the JSON holds per model. */
 export interface RatingModelResult extends RatingErrors {
@@ -141,35 +147,18 @@ function table(r: Record<'teacher' | 'student' | 'distilled', RatingModelResult>
 
 /** Runs `distill --task rating`. */
 export async function runRatingDistill(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, {
-    task: 'string', data: 'string', seed: 'string', seeds: 'string', 'teacher-epochs': 'string', epochs: 'string', patience: 'string', hidden: 'string',
-    'teacher-l2': 'string', 'teacher-lr': 'string', 'teacher-mf-dim': 'string', 'teacher-mf-l2': 'string', 'student-dim': 'string', 'student-l2': 'string', lr: 'string', alpha: 'string', unrated: 'string', backend: 'string', json: 'string',
-  });
+  const args = parseArgs(argv, flagSpec(RATING_FLAGS));
   if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
-  const d = defaultRatingRunConfig;
-  const base: RatingRunConfig = {
-    ...d,
-    seed: intFlag(args, 'seed', d.seed, 0),
-    teacherEpochs: intFlag(args, 'teacher-epochs', d.teacherEpochs, 1, 2000),
-    epochs: intFlag(args, 'epochs', d.epochs, 1, 2000),
-    teacher: {
-      ...d.teacher,
-      hidden: intFlag(args, 'hidden', d.teacher.hidden, 1, 4096),
-      lr: numberFlag(args, 'teacher-lr', d.teacher.lr, 1e-6, 1),
-      mfDim: intFlag(args, 'teacher-mf-dim', d.teacher.mfDim, 0, 1024),
-      mfL2: numberFlag(args, 'teacher-mf-l2', d.teacher.mfL2, 0, 1e3),
-    },
-    student: { ...d.student, dim: intFlag(args, 'student-dim', d.student.dim, 1, 1024), lr: numberFlag(args, 'lr', d.student.lr, 1e-6, 1) },
-  };
+  const base: RatingRunConfig = applyFlags(args, RATING_FLAGS, BASE).rating;
   const grid = {
-    teacherL2: numberListFlag(args, 'teacher-l2', [d.teacher.l2], 0, 1e6),
-    studentL2: numberListFlag(args, 'student-l2', DEFAULT_GRID.studentL2, 0, 1e3),
-    alpha: numberListFlag(args, 'alpha', DEFAULT_GRID.alpha, 0, 1),
-    unrated: numberListFlag(args, 'unrated', DEFAULT_GRID.unrated, 0, 20),
+    teacherL2: readList(args, R.teacherL2),
+    studentL2: readList(args, R.studentL2),
+    alpha: readList(args, R.alpha),
+    unrated: readList(args, R.unrated),
   };
-  const patience = intFlag(args, 'patience', 5, 1, 2000);
-  const seeds = numberListFlag(args, 'seeds', [base.seed]);
-  const backend = await nodeBackend(choiceFlag(args, 'backend', BACKENDS, 'wasm'), io);
+  const patience = readNumber(args, R.patience);
+  const seeds = readList(args, R.seeds, [base.seed]);
+  const backend = await nodeBackend(readChoice<BackendName>(args, R.backend), io);
   const t0 = performance.now();
   const ds = await loadData(stringFlag(args, 'data'));
   const why = ratingBlocker(ds);

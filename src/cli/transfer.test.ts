@@ -53,11 +53,12 @@ describe('cli transfer', () => {
   it('a bad flag value is a usage error (exit 2, with the usage) before any file is read', async () => {
     const bad: [string[], RegExp][] = [
       [['--keeps', '0.5,x'], /--keeps must be comma-separated numbers, not 0\.5,x/],
-      [['--keep', '0'], /--keep\/--keeps must be shares in \(0, 1\]/],
-      [['--keep', '1.5'], /--keep must be a number from 0 to 1, not 1\.5/],
-      [['--cut', 'soon'], /--cut must be a number, not soon/],
+      [['--keep', '0'], /--keep must be a number from 0\.01 to 1, not 0/],
+      [['--keeps', '0.2,0'], /--keeps must be numbers from 0\.01 to 1, not 0\.2,0/],
+      [['--keep', '1.5'], /--keep must be a number from 0\.01 to 1, not 1\.5/],
+      [['--cut', 'soon'], /--cut must be a number from -1000000000 to 1000000000, not soon/],
       [['--lr', '2'], /--lr must be a number from 0\.000001 to 1, not 2/],
-      [['--l2s', '0,-1'], /--l2s must be numbers of at least 0, not 0,-1/],
+      [['--l2s', '0,-1'], /--l2s must be numbers from 0 to 1, not 0,-1/],
       [['--seed', '1.5'], /--seed must be a whole number/],
       [['--backend', 'wsam'], /--backend must be one of webgpu, webgl, wasm, cpu, not wsam/],
     ];

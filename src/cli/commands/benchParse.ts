@@ -5,7 +5,9 @@
 import { generateUData } from '../../data/__fixtures__/movielensLike.ts';
 import { ingest } from '../../data/ingest.ts';
 import { parseRatings } from '../../data/ratings.ts';
-import { intFlag, parseArgs } from '../args.ts';
+import { SETTINGS } from '../../settings/table.ts';
+import { parseArgs } from '../args.ts';
+import { flag, flagSpec, flagUsage, readNumber, type FlagDoc } from '../settingFlags.ts';
 import { UsageError, type CliIO, type Command } from '../command.ts';
 
 /** Timings of one benchmark, in milliseconds. */
@@ -61,15 +63,22 @@ function round(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
 
+const B = {
+  lines: flag(SETTINGS.benchLines, { fallback: 1_000_000, help: 'lines of the generated file' }),
+  runs: flag(SETTINGS.benchRuns, { fallback: 3, help: 'runs; the median is reported' }),
+};
+const FLAGS: readonly FlagDoc[] = [B.lines, B.runs];
+
 /** `bench-parse [--lines N] [--runs R]`: prints {@link ParseBenchResult} as JSON. */
 export const benchParseCommand: Command = {
   name: 'bench-parse',
   summary: 'time the ratings parser on a generated u.data-style file (median of runs)',
-  usage: `usage: npm run cli -- bench-parse [--lines 1000000] [--runs 3]`,
+  usage: `usage: npm run cli -- bench-parse [flags]\n\n${flagUsage(FLAGS)}`,
+  flags: [FLAGS],
   async run(argv: string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv, { lines: 'string', runs: 'string' });
+    const args = parseArgs(argv, flagSpec(FLAGS));
     if (args.positionals.length > 0) throw new UsageError('bench-parse takes no file');
-    const result = await benchParse(intFlag(args, 'lines', 1_000_000, 100, 20_000_000), intFlag(args, 'runs', 3, 1, 50));
+    const result = await benchParse(readNumber(args, B.lines), readNumber(args, B.runs));
     io.stdout(JSON.stringify(result, null, 2) + '\n');
     return 0;
   },

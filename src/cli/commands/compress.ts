@@ -10,11 +10,21 @@ import type { CompressReport, ModelCompression, ScoredPoint } from '../../compre
 import { DistillEngine } from '../../train/engine.ts';
 import { compressModels } from '../../train/compressJob.ts';
 import { fitRole } from '../../train/fit.ts';
-import { BACKENDS } from '../../train/protocol.ts';
-import { choiceFlag, intFlag, numberListFlag, parseArgs, stringFlag } from '../args.ts';
+import type { BackendName, Settings } from '../../settings/defaults.ts';
+import { SETTINGS } from '../../settings/table.ts';
+import { parseArgs, stringFlag } from '../args.ts';
 import { UsageError, type CliIO, type Command } from '../command.ts';
-import { configFromFlags } from './distill.ts';
+import { applyFlags, flag, flagSpec, flagUsage, readChoice, readNumber, type FlagDoc } from '../settingFlags.ts';
+import { CLI_BASE, RUN_FLAGS } from './distill.ts';
 import { epochLogger, loadData, makeSplit, nodeBackend, teacherFromFlags, trainTeacher } from '../experiment.ts';
+
+/** The command scores every evaluated user by default (the studio a 500-user sample). */
+const BASE: Settings = { ...CLI_BASE, compress: { ...defaultCompressConfig } };
+const F = RUN_FLAGS;
+const FLAGS: readonly FlagDoc[] = [
+  F.data, F.titles, F.seed, F.splitSeed, F.epochs, F.kdEpochs, F.teacher, F.teacherEpochs,
+  flag(SETTINGS.compressSparsities), flag(SETTINGS.compressRanks), flag(SETTINGS.compressUsers), flag(SETTINGS.compressTeacher), F.backend, F.json,
+];
 
 const USAGE = `usage: npm run cli -- compress [flags]
 
@@ -31,21 +41,7 @@ NDCG@10 on the test item (and on the validation item). Prints a table; with --js
         cheapest of dense, bitmap + values, COO (flat uint8/16/32 index) + values, CSR + values
   lowrank: every embedding table W ≈ (U_r Σ_r)·V_rᵀ by truncated SVD; bytes = 4·r·(rows + cols)
 
-flags:
-  --data <file>           ratings file (default: the built-in goodbooks-2k)
-  --titles <file>         titles file for --data
-  --seed S                run seed (default 1)
-  --split-seed S          split seed (default 1; the shipped teacher fits 1)
-  --epochs N              most epochs of the student alone, best on validation (default 12)
-  --kd-epochs N           most epochs of the KD student (default: as --epochs)
-  --teacher <file>        teacher checkpoint (default: the shipped one, when it fits)
-  --teacher-epochs N      teacher epochs when it is trained (default 20)
-  --sparsities 0,0.5,0.9  pruning sweep (default ${defaultCompressConfig.sparsities.join(',')})
-  --ranks 1,2,4           low-rank sweep; each model adds its full rank (default ${defaultCompressConfig.ranks.join(',')})
-  --users N               score a seeded sample of N users (default: every evaluated user)
-  --no-teacher            do not compress the teacher
-  --backend wasm|cpu      tf.js backend (default wasm)
-  --json <file>           write the results as JSON`;
+${flagUsage(FLAGS, BASE)}`;
 
 const rel = (x: number, base: number) => `${x >= base ? '+' : ''}${(((x - base) / base) * 100).toFixed(1)}%`;
 
@@ -73,28 +69,20 @@ export const compressCommand: Command = {
   name: 'compress',
   summary: 'int8 / fp16 / pruning / low-rank of teacher, student and KD student, scored by NDCG@10',
   usage: USAGE,
+  flags: [FLAGS],
   async run(argv: string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv, {
-      data: 'string', titles: 'string', seed: 'string', 'split-seed': 'string', epochs: 'string', 'kd-epochs': 'string', teacher: 'string', 'teacher-epochs': 'string',
-      sparsities: 'string', ranks: 'string', users: 'string', 'no-teacher': 'boolean', backend: 'string', json: 'string',
-    });
+    const args = parseArgs(argv, flagSpec(FLAGS));
     if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
-    const config = configFromFlags(args);
-    const cc: CompressConfig = {
-      sparsities: numberListFlag(args, 'sparsities', defaultCompressConfig.sparsities),
-      ranks: numberListFlag(args, 'ranks', defaultCompressConfig.ranks),
-      teacher: args.flags['no-teacher'] !== true,
-      users: intFlag(args, 'users', 0, 0),
-    };
-    if (cc.sparsities.some((s) => !(s >= 0 && s < 1))) throw new UsageError('--sparsities must be fractions in [0, 1)');
-    if (cc.ranks.some((r) => !Number.isInteger(r) || r < 1)) throw new UsageError('--ranks must be whole numbers ≥ 1');
-    const epochs = intFlag(args, 'epochs', 12, 1, 500);
-    const kdEpochs = intFlag(args, 'kd-epochs', epochs, 1, 500);
-    const backend = await nodeBackend(choiceFlag(args, 'backend', BACKENDS, 'wasm'), io);
+    const settings = applyFlags(args, FLAGS, BASE);
+    const config = settings.train;
+    const cc: CompressConfig = settings.compress;
+    const epochs = settings.plan.epochs;
+    const kdEpochs = readNumber(args, F.kdEpochs, epochs);
+    const backend = await nodeBackend(readChoice<BackendName>(args, F.backend), io);
     const t0 = performance.now();
     const dataPath = stringFlag(args, 'data');
     const ds = await loadData(dataPath, stringFlag(args, 'titles'));
-    const split = makeSplit(ds, intFlag(args, 'split-seed', 1, 0));
+    const split = makeSplit(ds, settings.splitSeed);
     io.stderr(`${ds.name}: ${split.nUsers} users, ${split.nItems} items; backend ${backend}\n`);
     const teacherValues = await teacherFromFlags(stringFlag(args, 'teacher'), dataPath, split, config, io);
     const engine = new DistillEngine(split, config, teacherValues);

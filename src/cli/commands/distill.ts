@@ -4,18 +4,19 @@
  * test item. With the shipped checkpoint the teacher is loaded instead of trained.
  */
 import { writeFile } from 'node:fs/promises';
-import { DISTILL_LOSSES } from '../../distill/config.ts';
 import { meanStd, type RankingMetrics } from '../../eval/metrics.ts';
 import { sizeOf } from '../../models/size.ts';
-import { defaultTrainConfig, type TrainConfig } from '../../train/config.ts';
+import { defaultTrainConfig } from '../../train/config.ts';
 import { DistillEngine } from '../../train/engine.ts';
 import { evaluate, inferMsPer1000 } from '../../train/evaluate.ts';
 import { fitRole, type FitResult } from '../../train/fit.ts';
-import { BACKENDS } from '../../train/protocol.ts';
+import { DEFAULT_SETTINGS, type BackendName, type Settings } from '../../settings/defaults.ts';
+import { SETTINGS } from '../../settings/table.ts';
 import type { Recommender } from '../../models/recommender.ts';
-import { choiceFlag, choiceOf, intFlag, numberFlag, numberListFlag, parseArgs, peekFlag, stringFlag, type ParsedArgs } from '../args.ts';
+import { choiceOf, parseArgs, peekFlag, stringFlag } from '../args.ts';
+import { applyFlags, flag, flagSpec, flagUsage, plain, readChoice, readList, readNumber, type FlagDoc } from '../settingFlags.ts';
 import { UsageError, type CliIO, type Command } from '../command.ts';
-import { RATING_USAGE, runRatingDistill } from '../ratingDistill.ts';
+import { RATING_FLAGS, RATING_USAGE, runRatingDistill } from '../ratingDistill.ts';
 import {
   builtinCheckpointFile,
   epochLogger,
@@ -28,37 +29,54 @@ import {
   trainTeacher,
 } from '../experiment.ts';
 
+/** The distill command's defaults: a longer run than the studio's, the teacher trained first when no checkpoint fits. */
+export const CLI_BASE: Settings = {
+  ...DEFAULT_SETTINGS,
+  train: { ...defaultTrainConfig, schedule: 'teacher-first', teacherEpochs: 20 },
+  plan: { ...DEFAULT_SETTINGS.plan, epochs: 12 },
+};
+
+/** The run's flags that distill, sweep and compress share (each command adds its own). */
+export const RUN_FLAGS = {
+  data: plain('data', '<file>', 'ratings file (default: the built-in goodbooks-2k)'),
+  titles: plain('titles', '<file>', 'titles file for --data'),
+  epochs: flag(SETTINGS.epochs),
+  kdEpochs: flag(SETTINGS.kdEpochs, { defaultText: 'as --epochs' }),
+  teacherEpochs: flag(SETTINGS.teacherEpochs),
+  seed: flag(SETTINGS.seed),
+  seeds: flag(SETTINGS.seeds, { fallback: [] as number[], defaultText: 'just --seed' }),
+  splitSeed: flag(SETTINGS.splitSeed),
+  temperature: flag(SETTINGS.temperature),
+  alpha: flag(SETTINGS.alpha),
+  loss: flag(SETTINGS.loss),
+  unseenOnly: flag(SETTINGS.unseenOnly),
+  studentDim: flag(SETTINGS.studentDim),
+  lr: flag(SETTINGS.studentLr),
+  kdLr: flag(SETTINGS.kdLr),
+  teacher: plain('teacher', '<file>', 'teacher checkpoint (default: the shipped one, when it fits)'),
+  backend: flag(SETTINGS.nodeBackend, { fallback: 'wasm' }),
+  json: plain('json', '<file>', 'write the results as JSON'),
+};
+
+const F = RUN_FLAGS;
+const FLAGS: readonly FlagDoc[] = [
+  F.data, F.titles, F.epochs, F.kdEpochs, F.teacherEpochs, F.seed, F.seeds, F.splitSeed,
+  plain('vary-split', null, 'with --seeds: each seed also draws its own held-out items (split seed = seed; the teacher is trained for every split the checkpoint does not fit)'),
+  F.temperature, F.alpha, F.loss, F.unseenOnly, F.studentDim, F.lr, F.kdLr,
+  plain('teacher', '<file>', 'teacher checkpoint (default: the shipped one, when it fits); {seed} in the name picks one per split with --vary-split'),
+  plain('retrain-teacher', null, 'train the teacher even when a checkpoint fits'),
+  plain('save-teacher', '<file>', 'write the trained teacher as a checkpoint ({seed}: one per seed)'),
+  F.backend, F.json,
+  plain('task', 'ranking|rating', 'ranking (default: next-item, above) or rating prediction (its flags below)'),
+];
+
 const USAGE = `usage: npm run cli -- distill [flags]
 
 Trains the teacher (or loads its checkpoint), the student alone and the student with
 distillation on the same leave-one-out split; prints a table and, with --json, writes
 {"teacher":{…},"student":{…},"distilled":{…}}. Epochs are chosen on the validation item.
 
-flags:
-  --data <file>            ratings file (default: the built-in goodbooks-2k)
-  --titles <file>          titles file for --data
-  --epochs N               most epochs of the student alone (default 12)
-  --kd-epochs N            most epochs of the student with KD (default: as --epochs)
-  --teacher-epochs N       teacher epochs when it is trained (default 20)
-  --seed S                 run seed: initialisation, shuffling, dropout (default 1)
-  --seeds 1,2,3            several run seeds; the JSON's top level holds their means
-  --split-seed S           seed of the held-out items (default 1; the checkpoint fits 1)
-  --vary-split             with --seeds: each seed also draws its own held-out items (split seed =
-                           seed; the teacher is trained for every split the checkpoint does not fit)
-  --temperature T          soft-label temperature (default ${defaultTrainConfig.distill.temperature})
-  --alpha A                weight of the distillation term (default ${defaultTrainConfig.distill.alpha})
-  --loss soft|mse|rank|hint  distillation term (default ${defaultTrainConfig.distill.loss})
-  --unseen-only / --all-items  soft and ranking losses over the items the user has not seen / over all items
-  --student-dim D          student embedding size (default ${defaultTrainConfig.student.dim})
-  --lr R / --kd-lr R       learning rate of the student alone / with KD (defaults ${defaultTrainConfig.student.lr} / ${defaultTrainConfig.distill.lr})
-  --teacher <file>         teacher checkpoint (default: the shipped one, when it fits); {seed} in the
-                           name picks one per split with --vary-split
-  --retrain-teacher        train the teacher even when a checkpoint fits
-  --save-teacher <file>    write the trained teacher as a checkpoint ({seed}: one per seed)
-  --backend wasm|cpu       tf.js backend (default wasm)
-  --json <file>            write the results as JSON
-  --task ranking|rating    ranking (default: next-item, above) or rating prediction
-                           (its flags below)`;
+${flagUsage(FLAGS, CLI_BASE)}`;
 
 /** What the JSON holds per model. */
 export interface ModelResult {
@@ -81,30 +99,6 @@ export interface DistillRun {
   teacher: ModelResult;
   student: ModelResult;
   distilled: ModelResult;
-}
-
-/** The run config the flags describe. */
-export function configFromFlags(args: ParsedArgs): TrainConfig {
-  const loss = choiceFlag(args, 'loss', DISTILL_LOSSES, defaultTrainConfig.distill.loss);
-  return {
-    ...defaultTrainConfig,
-    seed: intFlag(args, 'seed', defaultTrainConfig.seed, 0),
-    schedule: 'teacher-first',
-    teacherEpochs: intFlag(args, 'teacher-epochs', 20, 1, 500),
-    student: {
-      ...defaultTrainConfig.student,
-      dim: intFlag(args, 'student-dim', defaultTrainConfig.student.dim, 1, 1024),
-      lr: numberFlag(args, 'lr', defaultTrainConfig.student.lr, 1e-6, 1),
-    },
-    distill: {
-      ...defaultTrainConfig.distill,
-      loss,
-      temperature: numberFlag(args, 'temperature', defaultTrainConfig.distill.temperature, 0.1, 50),
-      alpha: numberFlag(args, 'alpha', defaultTrainConfig.distill.alpha, 0, 1),
-      lr: numberFlag(args, 'kd-lr', defaultTrainConfig.distill.lr, 1e-6, 1),
-      unseenOnly: args.flags['unseen-only'] === true ? true : args.flags['all-items'] === true ? false : defaultTrainConfig.distill.unseenOnly,
-    },
-  };
 }
 
 async function report(model: Recommender, engine: DistillEngine, fit: FitResult | null, valNdcg: number): Promise<ModelResult> {
@@ -150,24 +144,22 @@ export const distillCommand: Command = {
   name: 'distill',
   summary: 'train teacher, student alone and student + KD; print the comparison',
   usage: `${USAGE}\n\n${RATING_USAGE}`,
+  flags: [FLAGS, RATING_FLAGS],
   async run(argv: string[], io: CliIO): Promise<number> {
     // the two tasks take different flags, so the task is read first
     if (choiceOf('task', peekFlag(argv, 'task'), ['ranking', 'rating'] as const) === 'rating') return runRatingDistill(argv, io);
-    const args = parseArgs(argv, {
-      data: 'string', titles: 'string', epochs: 'string', 'kd-epochs': 'string', 'teacher-epochs': 'string', seed: 'string', seeds: 'string',
-      'split-seed': 'string', 'vary-split': 'boolean', temperature: 'string', alpha: 'string', loss: 'string', 'student-dim': 'string', lr: 'string', 'kd-lr': 'string', 'unseen-only': 'boolean', 'all-items': 'boolean',
-      teacher: 'string', 'retrain-teacher': 'boolean', 'save-teacher': 'string', backend: 'string', json: 'string', task: 'string',
-    });
+    const args = parseArgs(argv, flagSpec(FLAGS));
     if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
-    const base = configFromFlags(args);
-    const epochs = intFlag(args, 'epochs', 12, 1, 500);
-    const kdEpochs = intFlag(args, 'kd-epochs', epochs, 1, 500);
-    const seeds = numberListFlag(args, 'seeds', [base.seed]);
-    const backend = await nodeBackend(choiceFlag(args, 'backend', BACKENDS, 'wasm'), io);
+    const settings = applyFlags(args, FLAGS, CLI_BASE);
+    const base = settings.train;
+    const epochs = settings.plan.epochs;
+    const kdEpochs = readNumber(args, F.kdEpochs, epochs);
+    const seeds = readList(args, F.seeds, [base.seed]);
+    const backend = await nodeBackend(readChoice<BackendName>(args, F.backend), io);
     const t0 = performance.now();
     const dataPath = stringFlag(args, 'data');
     const ds = await loadData(dataPath, stringFlag(args, 'titles'));
-    const split = makeSplit(ds, intFlag(args, 'split-seed', 1, 0));
+    const split = makeSplit(ds, settings.splitSeed);
     io.stderr(`${ds.name}: ${split.nUsers} users, ${split.nItems} items, ${split.trainUsers.length} training examples, ${split.evalUsers.length} evaluated users; backend ${backend}\n`);
 
     const ckptFile = stringFlag(args, 'teacher') ?? (dataPath ? undefined : builtinCheckpointFile);

@@ -4,48 +4,52 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { DistillEngine } from '../../train/engine.ts';
-import { BACKENDS, DEFAULT_SWEEP } from '../../train/protocol.ts';
+import { DEFAULT_SWEEP, type BackendName, type Settings } from '../../settings/defaults.ts';
+import { SETTINGS } from '../../settings/table.ts';
 import { runSweep } from '../../train/sweep.ts';
-import { choiceFlag, intFlag, numberListFlag, parseArgs, stringFlag } from '../args.ts';
+import { parseArgs, stringFlag } from '../args.ts';
 import { UsageError, type CliIO, type Command } from '../command.ts';
-import { configFromFlags } from './distill.ts';
+import { applyFlags, flag, flagSpec, flagUsage, plain, readChoice, type FlagDoc } from '../settingFlags.ts';
+import { CLI_BASE, RUN_FLAGS } from './distill.ts';
 import { loadData, makeSplit, nodeBackend, teacherFromFlags, trainTeacher } from '../experiment.ts';
 
-// the studio's sweep panel offers the same grid first, so the CLI and the lesson quote one grid
-const GRID = { temperature: DEFAULT_SWEEP.temperatures.join(','), alpha: DEFAULT_SWEEP.alphas.join(',') };
+// the studio's sweep panel offers the same grid first, so the CLI and the lesson quote one grid; the CLI trains 6 epochs per cell
+const BASE: Settings = { ...CLI_BASE, sweep: { ...DEFAULT_SWEEP, epochs: 6 } };
+const F = RUN_FLAGS;
+const G = {
+  temperature: flag(SETTINGS.sweepTemperatures, { help: "temperatures (the sweep panel's grid)" }),
+  alpha: flag(SETTINGS.sweepAlphas),
+  epochs: flag(SETTINGS.sweepEpochs),
+};
+const FLAGS: readonly FlagDoc[] = [
+  G.temperature, G.alpha, F.loss, G.epochs, F.unseenOnly, F.data, F.titles, F.seed, F.splitSeed, F.lr, F.kdLr, F.studentDim, F.teacher, F.teacherEpochs, F.backend,
+  plain('json', '<file>', 'write {"temperature":[…],"alpha":[…],"valNdcg10":[[…]],"studentAlone":…}'),
+];
 
 const USAGE = `usage: npm run cli -- sweep [flags]
 
 Trains the KD student for every (T, α) and prints the grid of validation NDCG@10 (best epoch on
 validation), beside the student alone's. The teacher comes from the shipped checkpoint when it fits.
 
-flags:
-  --temperature ${GRID.temperature}  temperatures (default ${GRID.temperature}, the sweep panel's)
-  --alpha ${GRID.alpha}         α values (default ${GRID.alpha})
-  --loss soft|mse|rank|hint  distillation term (default soft)
-  --epochs N                student epochs per cell (default 6)
-  --unseen-only, --all-items  as in distill
-  --data, --titles, --seed, --split-seed, --lr, --kd-lr, --teacher, --teacher-epochs, --backend as in distill
-  --json <file>             write {"temperature":[…],"alpha":[…],"valNdcg10":[[…]],"studentAlone":…}`;
+${flagUsage(FLAGS, BASE)}`;
 
 export const sweepCommand: Command = {
   name: 'sweep',
   summary: 'grid of validation NDCG@10 over temperature × α',
   usage: USAGE,
+  flags: [FLAGS],
   async run(argv: string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv, {
-      data: 'string', titles: 'string', epochs: 'string', 'teacher-epochs': 'string', seed: 'string', 'split-seed': 'string',
-      temperature: 'string', alpha: 'string', loss: 'string', 'student-dim': 'string', lr: 'string', 'kd-lr': 'string', 'unseen-only': 'boolean', 'all-items': 'boolean', teacher: 'string', backend: 'string', json: 'string',
-    });
+    const args = parseArgs(argv, flagSpec(FLAGS));
     if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
-    const temps = numberListFlag(args, 'temperature', DEFAULT_SWEEP.temperatures);
-    const alphas = numberListFlag(args, 'alpha', DEFAULT_SWEEP.alphas);
-    const base = configFromFlags({ ...args, flags: { ...args.flags, temperature: String(temps[0]), alpha: String(alphas[0]) } });
-    const epochs = intFlag(args, 'epochs', 6, 1, 500);
-    const backend = await nodeBackend(choiceFlag(args, 'backend', BACKENDS, 'wasm'), io);
+    const settings = applyFlags(args, FLAGS, BASE);
+    const { temperatures: temps, alphas, epochs } = settings.sweep;
+    // the base run's T and α are the grid's first (each cell sets its own)
+    const c = settings.train;
+    const base = { ...c, distill: { ...c.distill, temperature: temps[0], alpha: alphas[0] } };
+    const backend = await nodeBackend(readChoice<BackendName>(args, F.backend), io);
     const dataPath = stringFlag(args, 'data');
     const ds = await loadData(dataPath, stringFlag(args, 'titles'));
-    const split = makeSplit(ds, intFlag(args, 'split-seed', 1, 0));
+    const split = makeSplit(ds, settings.splitSeed);
     let teacher = await teacherFromFlags(stringFlag(args, 'teacher'), dataPath, split, base, io);
     if (!teacher) {
       const e = new DistillEngine(split, base);

@@ -13,16 +13,52 @@ import { meanStd } from '../../eval/metrics.ts';
 import { splitDomains, type Domains } from '../../transfer/domains.ts';
 import { applyRule, DEFAULT_CUT_YEAR, yearColumn, type DomainRule } from '../../transfer/rule.ts';
 import { domainsFromTwoFiles, TwoFileError } from '../../transfer/twoFiles.ts';
-import { BACKENDS, TUNED_L2_GRID } from '../../train/protocol.ts';
+import { DEFAULT_SETTINGS, TUNED_L2_GRID, type BackendName, type Settings } from '../../settings/defaults.ts';
+import { SETTINGS } from '../../settings/table.ts';
 import { defaultTransferSettings, pretrainSource, runTransfer, type TransferResult, type TransferSettings } from '../../train/transferRun.ts';
-import { choiceFlag, intFlag, numberFlag, numberListFlag, parseArgs, stringFlag, type ParsedArgs } from '../args.ts';
+import { parseArgs, stringFlag, type ParsedArgs } from '../args.ts';
 import { UsageError, type CliIO, type Command } from '../command.ts';
 import { loadData, nodeBackend } from '../experiment.ts';
 import { readInput } from '../files.ts';
+import { applyFlags, flag, flagSpec, flagUsage, plain, readChoice, readList, readNumber, type FlagDoc } from '../settingFlags.ts';
 
 const d = defaultTransferSettings;
 /** 1e-4, not 0.0001: the usage shows the grid as one would type it. */
 const typed = (xs: readonly number[]) => xs.map((x) => (x === 0 ? '0' : x.toExponential())).join(',');
+/** The command's defaults: the transfer run's (train/transferRun.ts) where the panel has the same setting. */
+const BASE: Settings = { ...DEFAULT_SETTINGS, transfer: { ...DEFAULT_SETTINGS.transfer, cut: DEFAULT_CUT_YEAR, keep: d.keep, seed: d.seed, maxEpochs: d.maxEpochs } };
+const T = {
+  keep: flag(SETTINGS.transferKeep),
+  keeps: flag(SETTINGS.transferKeeps, { fallback: [] as number[], defaultText: 'just --keep' }),
+  seed: flag(SETTINGS.transferSeed),
+  seeds: flag(SETTINGS.seeds, { fallback: [] as number[], defaultText: 'just --seed', help: 'several seeds; means over seeds' }),
+  cut: flag(SETTINGS.transferCut, { help: 'items before Y are the source, from Y on the target (on the year, or the --domain-by column)' }),
+  dim: flag(SETTINGS.transferDim, { fallback: d.dim }),
+  lr: flag(SETTINGS.transferLr, { fallback: d.lr }),
+  l2s: flag(SETTINGS.transferL2s, {
+    fallback: d.l2s,
+    help: `weight decay values tried per mode, best on validation (the studio's "choose weight decay" box: --l2s ${typed(TUNED_L2_GRID.l2s)} --pretrain-l2s ${typed(TUNED_L2_GRID.pretrainL2s)})`,
+  }),
+  pretrainL2s: flag(SETTINGS.transferPretrainL2s, { fallback: d.pretrainL2s }),
+  epochs: flag(SETTINGS.transferEpochs),
+  patience: flag(SETTINGS.transferPatience, { fallback: d.patience }),
+  studentDim: flag(SETTINGS.transferStudentDim, { fallback: d.studentDim }),
+  backend: flag(SETTINGS.nodeBackend, { fallback: 'wasm' }),
+};
+const FLAGS: readonly FlagDoc[] = [
+  plain('data', '<file>', 'ratings file (default: the built-in goodbooks-2k)'),
+  plain('source-data', '<file>', 'with --target-data: a ratings file that is the whole source domain'),
+  plain('target-data', '<file>', 'the ratings file that is the whole target domain (any format --data reads; bad lines are skipped and named, as for --data); no rule flags then'),
+  plain('items', '<file>', 'titles / item metadata file for --data'),
+  plain('titles', '<file>', 'the same as --items'),
+  T.cut,
+  plain('domain-by', '<column>', 'the column of --items the rule reads (default year): numeric → --cut, otherwise --target-value names the label of the target (e.g. a genre)'),
+  plain('target-value', 'V', 'with a label column: items with label V are the target, the rest the source'),
+  plain('source-items', '<file>', 'item ids of the source domain (one per line); all other items are the target'),
+  T.keep, T.keeps, T.seed, T.seeds, T.dim, T.lr, T.l2s, T.pretrainL2s, T.epochs, T.patience, T.studentDim, T.backend,
+  plain('json', '<file>', 'write the results as JSON'),
+];
+
 const USAGE = `usage: npm run cli -- transfer [flags]
 
 Splits one dataset into a source and a target domain with shared users, pretrains an MF on the
@@ -33,31 +69,7 @@ with --json, writes {"scratch":{…},"frozen":{…},"finetune":{…},"joint":{�
 Or two ratings files as the two domains (--source-data, --target-data): users are matched by their
 id as written in the files; items are not: an item id in both files is two items, one per domain.
 
-flags:
-  --data <file>            ratings file (default: the built-in goodbooks-2k)
-  --source-data <file>     with --target-data: a ratings file that is the whole source domain
-  --target-data <file>     the ratings file that is the whole target domain (any format --data reads;
-                           bad lines are skipped and named, as for --data); no rule flags then
-  --items <file>           titles / item metadata file for --data (alias --titles)
-  --cut Y                  items before Y are the source, from Y on the target (default ${DEFAULT_CUT_YEAR}, on the year)
-  --domain-by <column>     the column of --items the rule reads (default year): numeric → --cut,
-                           otherwise --target-value names the label of the target (e.g. a genre)
-  --target-value V         with a label column: items with label V are the target, the rest the source
-  --source-items <file>    item ids of the source domain (one per line); all other items are the target
-  --keep K                 share of each user's target training interactions kept (default ${d.keep})
-  --keeps 0.05,0.2,0.5,1   several shares (the keep curve); the JSON's top level holds --keep's (or the first)
-  --seed S / --seeds 1,2,3 seed(s) of held-out items, thinning and initialisation; means over seeds
-  --dim D                  MF size of every mode (default ${d.dim})
-  --lr R                   Adam learning rate (default ${d.lr})
-  --l2s L                  weight decay values tried per mode, best on validation (default ${d.l2s.join(',')}; the
-                           studio's "choose weight decay" box: --l2s ${typed(TUNED_L2_GRID.l2s)} --pretrain-l2s ${typed(TUNED_L2_GRID.pretrainL2s)})
-  --pretrain-l2s L         weight decay values of the source pretraining, best on the source validation item
-                           (default ${d.pretrainL2s.join(',')})
-  --epochs N               most epochs per mode (default ${d.maxEpochs})
-  --patience N             stop a mode after N epochs without a better validation NDCG (default ${d.patience})
-  --student-dim D          size of the small student of cross-domain KD (default ${d.studentDim})
-  --backend wasm|cpu       tf.js backend (default wasm)
-  --json <file>            write the results as JSON`;
+${flagUsage(FLAGS, BASE)}`;
 
 type Row = { ndcg10: number; hr10: number };
 const MODES = ['popularity', 'scratch', 'frozen', 'finetune', 'joint'] as const;
@@ -157,32 +169,28 @@ export const transferCommand: Command = {
   name: 'transfer',
   summary: 'pretrain on a source domain, train on a thinned target: scratch / frozen / fine-tune / joint / KD',
   usage: USAGE,
+  flags: [FLAGS],
   async run(argv: string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv, {
-      data: 'string', 'source-data': 'string', 'target-data': 'string', items: 'string', titles: 'string', cut: 'string', 'domain-by': 'string', 'target-value': 'string', 'source-items': 'string',
-      keep: 'string', keeps: 'string', seed: 'string', seeds: 'string', dim: 'string', lr: 'string', l2s: 'string', 'pretrain-l2s': 'string', epochs: 'string',
-      patience: 'string', 'student-dim': 'string', backend: 'string', json: 'string',
-    });
+    const args = parseArgs(argv, flagSpec(FLAGS));
     if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
     // every value is checked here, before a file is read or a backend started
-    const keep = numberFlag(args, 'keep', d.keep, 0, 1);
-    const keeps = numberListFlag(args, 'keeps', [keep], 0, 1);
-    // a share of 0 would leave the target without training data
-    if (keeps.includes(0)) throw new UsageError('--keep/--keeps must be shares in (0, 1]');
+    const panel = applyFlags(args, FLAGS, BASE).transfer;
+    const keep = panel.keep;
+    const keeps = readList(args, T.keeps, [keep]);
     const mainKeep = keeps.includes(keep) ? keep : keeps.includes(d.keep) ? d.keep : keeps[0];
-    const seeds = numberListFlag(args, 'seeds', [intFlag(args, 'seed', d.seed, 0)]);
-    const cut = numberFlag(args, 'cut', DEFAULT_CUT_YEAR);
+    const seeds = readList(args, T.seeds, [panel.seed]);
+    const cut = panel.cut;
     const base: TransferSettings = {
       ...d,
-      dim: intFlag(args, 'dim', d.dim, 1, 1024),
-      lr: numberFlag(args, 'lr', d.lr, 1e-6, 1),
-      l2s: numberListFlag(args, 'l2s', d.l2s, 0),
-      pretrainL2s: numberListFlag(args, 'pretrain-l2s', d.pretrainL2s, 0),
-      maxEpochs: intFlag(args, 'epochs', d.maxEpochs, 1, 500),
-      patience: intFlag(args, 'patience', d.patience, 1, 500),
-      studentDim: intFlag(args, 'student-dim', d.studentDim, 1, 1024),
+      dim: readNumber(args, T.dim),
+      lr: readNumber(args, T.lr),
+      l2s: readList(args, T.l2s),
+      pretrainL2s: readList(args, T.pretrainL2s),
+      maxEpochs: panel.maxEpochs,
+      patience: readNumber(args, T.patience),
+      studentDim: readNumber(args, T.studentDim),
     };
-    const backend = await nodeBackend(choiceFlag(args, 'backend', BACKENDS, 'wasm'), io);
+    const backend = await nodeBackend(readChoice<BackendName>(args, T.backend), io);
     const t0 = performance.now();
     let picked: Awaited<ReturnType<typeof domainsFromFlags>>;
     try {
