@@ -8,7 +8,7 @@ import { compressModels } from './compressJob';
 import { DistillEngine } from './engine';
 import { evaluate } from './evaluate';
 import type { FromWorker } from './protocol';
-import { Session } from './session';
+import { Session } from './runJob';
 
 beforeAll(useCpu);
 

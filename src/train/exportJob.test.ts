@@ -7,7 +7,7 @@ import { defaultTrainConfig, type TrainConfig } from './config';
 import { DistillEngine } from './engine';
 import { exportModel, type ExportMetadata } from './exportJob';
 import type { ExportableModel, FromWorker, ModelExport } from './protocol';
-import { Session } from './session';
+import { Session } from './runJob';
 
 beforeAll(useCpu);
 

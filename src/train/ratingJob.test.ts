@@ -4,7 +4,7 @@ import { synthesizeRatings } from '../data/synthRatings';
 import { defaultRatingRunConfig, type RatingRunConfig } from '../models/ratingConfig';
 import { useCpu } from '../test/tfSetup';
 import type { FromWorker, RatingEvent } from './protocol';
-import { Session } from './session';
+import { Session } from './runJob';
 
 beforeAll(useCpu);
 

@@ -4,7 +4,7 @@ import { useCpu } from '../test/tfSetup';
 import { tinySplit } from '../test/tinySplit';
 import { defaultTrainConfig, type TrainConfig } from './config';
 import type { FromWorker, RunPlan } from './protocol';
-import { Session } from './session';
+import { Session } from './runJob';
 
 beforeAll(useCpu);
 

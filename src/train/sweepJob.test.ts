@@ -6,7 +6,7 @@ import { tinySplit, tinyTrainConfig } from '../test/tinySplit';
 import type { TrainConfig } from './config';
 import { DistillEngine } from './engine';
 import type { FromWorker, SweepEvent } from './protocol';
-import { Session } from './session';
+import { Session } from './runJob';
 import { SweepJob, type SweepContext } from './sweepJob';
 
 beforeAll(useCpu);

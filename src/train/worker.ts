@@ -9,7 +9,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { chooseBackend, drop, loseDeviceForTest, setDeviceLostHandler } from './backends';
 import type { FromWorker, ToWorker } from './protocol';
-import { Session } from './session';
+import { Session } from './runJob';
 
 interface WorkerScope {
   postMessage(m: FromWorker): void;
